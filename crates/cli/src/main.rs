@@ -1,0 +1,5 @@
+//! The `sqlxlate` command: I/O, rendering and exit codes around the library.
+
+fn main() {
+    std::process::exit(2);
+}
