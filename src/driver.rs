@@ -66,7 +66,8 @@ pub fn convert(path: &str, bytes: &[u8], options: &Options) -> Conversion {
         profile: options.profile,
         collation: options.collation,
     };
-    diagnostics.extend(sqlxlate_passes::run(&mut module, &pass_options));
+    let pass_result = sqlxlate_passes::run(&mut module, &pass_options);
+    diagnostics.extend(pass_result.diagnostics);
     let emitted = sqlxlate_emit::databricks_sql(
         &module,
         &sqlxlate_emit::EmitOptions {

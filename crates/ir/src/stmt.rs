@@ -310,6 +310,8 @@ pub enum StmtKind {
         columns: Vec<Ident>,
         /// Rows.
         source: InsertSource,
+        /// Replace the table's contents (INSERT OVERWRITE; produced by passes).
+        overwrite: bool,
     },
     /// UPDATE (with optional FROM / joins).
     Update {
