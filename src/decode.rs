@@ -449,7 +449,10 @@ mod tests {
         }
         assert_eq!(src.to_original(src.text.len()), bytes.len());
         let as_at = src.text.find("AS").unwrap();
-        assert_eq!(&bytes[src.original_range(Span::new(as_at, as_at + 2))], b"AS");
+        assert_eq!(
+            &bytes[src.original_range(Span::new(as_at, as_at + 2))],
+            b"AS"
+        );
     }
 
     #[test]

@@ -1,10 +1,18 @@
 //! The conversion driver: decode → front-end → passes → back-end → report.
+//!
+//! The driver never fails: problems with the source come back as diagnostics inside
+//! the [`Conversion`]. Diagnostics are sorted by (primary span start, code) with a
+//! stable sort, so that the same input always lists them in the same order.
 
-use sqlxlate_diagnostics::Diagnostic;
+use sqlxlate_diagnostics::{codes, Diagnostic, Severity, Span};
+use sqlxlate_ir::{Module, Profile, SourceLanguage};
 
 use crate::decode::SourceText;
-use crate::report::Report;
-use crate::{Options, SourceLanguage};
+use crate::report::{
+    collation_name, diagnostics_report, InputReport, OutputReport, Report, ReportOptions,
+    TableReport, Tool, REPORT_VERSION,
+};
+use crate::{Options, Target};
 
 /// What an output file is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -16,6 +24,16 @@ pub enum OutputKind {
     DatabricksOnly,
 }
 
+impl OutputKind {
+    /// The name used in reports (`main`, `databricks-only`).
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputKind::Main => "main",
+            OutputKind::DatabricksOnly => "databricks-only",
+        }
+    }
+}
+
 /// Language of an output file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -24,6 +42,16 @@ pub enum OutputLanguage {
     DatabricksSql,
     /// PySpark.
     Pyspark,
+}
+
+impl OutputLanguage {
+    /// The name used in reports (`databricks-sql`, `pyspark`).
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputLanguage::DatabricksSql => "databricks-sql",
+            OutputLanguage::Pyspark => "pyspark",
+        }
+    }
 }
 
 /// One output file.
@@ -39,53 +67,327 @@ pub struct OutputFile {
     pub contents: String,
 }
 
+/// The overall outcome of a conversion, for exit codes and dashboards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Everything converted (there may be warnings and infos).
+    Converted,
+    /// Output was produced, but part of the input is an unconverted remainder (at
+    /// least one error diagnostic).
+    Remainder,
+    /// Nothing could be converted: the language or output is not supported. No files.
+    NotConverted,
+}
+
+impl Status {
+    /// The conventional process exit code: 0, 1 or 2.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Status::Converted => 0,
+            Status::Remainder => 1,
+            Status::NotConverted => 2,
+        }
+    }
+}
+
 /// The result of converting one input.
 #[derive(Debug)]
 pub struct Conversion {
+    /// The input path as given.
+    pub path: String,
+    /// The source language used.
+    pub language: SourceLanguage,
     /// Output files, in the order they must run.
     pub files: Vec<OutputFile>,
     /// Diagnostics, sorted by position; spans are offsets into `source.text`.
     pub diagnostics: Vec<Diagnostic>,
     /// The decoded source.
     pub source: SourceText,
+    /// The IR after all passes (empty when nothing was converted).
+    pub module: Module,
     /// The report.
     pub report: Report,
 }
 
-/// Converts one input file.
+impl Conversion {
+    /// The overall outcome.
+    pub fn status(&self) -> Status {
+        if self.files.is_empty() {
+            Status::NotConverted
+        } else if self
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+        {
+            Status::Remainder
+        } else {
+            Status::Converted
+        }
+    }
+
+    /// The main output file, if any.
+    pub fn main_output(&self) -> Option<&OutputFile> {
+        self.files.iter().find(|f| f.kind == OutputKind::Main)
+    }
+
+    /// Maps a decoded span to a byte range of the original input.
+    pub fn original_range(&self, span: Span) -> std::ops::Range<usize> {
+        self.source.original_range(span)
+    }
+
+    /// One-based line and column of a decoded offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.source.line_col(offset)
+    }
+
+    /// The diagnostics rendered as plain text (no colour), as the CLI prints them.
+    pub fn render_diagnostics(&self) -> String {
+        crate::render::render_plain(&self.path, &self.source.text, &self.diagnostics)
+    }
+}
+
+/// The stem output files are named after: `encounter_metrics` for
+/// `sql/encounter_metrics.sql`, `stdin` for `-` or an empty path.
+pub fn output_stem(path: &str) -> String {
+    if path.is_empty() || path == "-" {
+        return "stdin".to_string();
+    }
+    std::path::Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "output".to_string())
+}
+
+/// The input path as it appears in reports: as given, or only the file name when it
+/// was absolute (reports never hold absolute paths).
+pub fn report_path(path: &str) -> String {
+    let p = std::path::Path::new(path);
+    if p.is_absolute() {
+        p.file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    } else {
+        path.to_string()
+    }
+}
+
+/// Converts one input file. `path` names the input (for language inference, output
+/// names, the report and rendering; `-` for standard input); `bytes` is its content.
 pub fn convert(path: &str, bytes: &[u8], options: &Options) -> Conversion {
     let source = crate::decode::decode(bytes);
     let language = options
         .from
         .or_else(|| crate::language_for_path(path))
         .unwrap_or(SourceLanguage::Tsql);
-    let _ = language;
-    let (mut module, mut diagnostics) = crate::tsql::lower(&source.text, options.collation);
-    let pass_options = sqlxlate_passes::PassOptions {
-        catalog: options.effective_catalog(),
-        profile: options.profile,
+    let mut diagnostics = source.diagnostics.clone();
+    let stem = output_stem(path);
+    let mut files = Vec::new();
+    let mut module = Module {
+        language,
+        units: Vec::new(),
+        trivia: Vec::new(),
         collation: options.collation,
     };
-    let pass_result = sqlxlate_passes::run(&mut module, &pass_options);
-    diagnostics.extend(pass_result.diagnostics);
-    let emitted = sqlxlate_emit::databricks_sql(
-        &module,
-        &sqlxlate_emit::EmitOptions {
-            profile: options.profile,
-            width: 100,
+    let mut tables = Vec::new();
+    let mut collation_notes = Vec::new();
+
+    match (language, options.to) {
+        (SourceLanguage::Tsql, Target::DatabricksSql) => {
+            let (m, front) = crate::tsql::lower(&source.text, options.collation);
+            module = m;
+            diagnostics.extend(front);
+            let pass_options = sqlxlate_passes::PassOptions {
+                catalog: options.effective_catalog(),
+                profile: options.profile,
+                collation: options.collation,
+            };
+            let pass_result = sqlxlate_passes::run(&mut module, &pass_options);
+            diagnostics.extend(pass_result.diagnostics);
+            tables = pass_result.tables;
+            collation_notes = pass_result.collation_notes;
+            let emitted = sqlxlate_emit::databricks_sql(
+                &module,
+                &sqlxlate_emit::EmitOptions {
+                    profile: options.profile,
+                    width: 100,
+                },
+            );
+            diagnostics.extend(emitted.diagnostics);
+            files.push(OutputFile {
+                path: format!("{stem}.sql"),
+                kind: OutputKind::Main,
+                language: OutputLanguage::DatabricksSql,
+                contents: emitted.main,
+            });
+            if let Some(only) = emitted.databricks_only {
+                files.push(OutputFile {
+                    path: format!("{stem}.databricks-only.sql"),
+                    kind: OutputKind::DatabricksOnly,
+                    language: OutputLanguage::DatabricksSql,
+                    contents: only,
+                });
+            }
+        }
+        (SourceLanguage::Tsql, Target::Pyspark) => {
+            diagnostics.push(
+                Diagnostic::new(
+                    codes::SX0004.code,
+                    Span::new(0, 0),
+                    "pyspark output is not available for t-sql yet",
+                )
+                .with_hint("use `--to databricks-sql` (the default) for t-sql input"),
+            );
+        }
+        (SourceLanguage::Sas | SourceLanguage::Informatica, _) => {
+            diagnostics.push(
+                Diagnostic::new(
+                    codes::SX0003.code,
+                    Span::new(0, 0),
+                    format!("{} input is not supported yet", language.name()),
+                )
+                .with_hint(
+                    "only t-sql converts in this version; pass `--from tsql` if the file is t-sql",
+                ),
+            );
+        }
+    }
+
+    diagnostics
+        .sort_by(|a, b| (a.primary_span().start, a.code).cmp(&(b.primary_span().start, b.code)));
+
+    let accounting = crate::report::account(&module, &source, &diagnostics);
+    let report = Report {
+        version: REPORT_VERSION,
+        tool: Tool::default(),
+        options: ReportOptions {
+            from: language.name().to_string(),
+            to: options.to.name().to_string(),
+            profile: match options.profile {
+                Profile::Databricks => "databricks",
+                Profile::Portable => "portable",
+            }
+            .to_string(),
+            catalog: options.effective_catalog(),
+            collation: collation_name(options.collation).to_string(),
         },
-    );
-    diagnostics.extend(emitted.diagnostics);
-    let files = vec![OutputFile {
-        path: "main.sql".to_string(),
-        kind: OutputKind::Main,
-        language: OutputLanguage::DatabricksSql,
-        contents: emitted.main,
-    }];
+        inputs: vec![InputReport {
+            path: report_path(path),
+            language: language.name().to_string(),
+            encoding: source.encoding.name().to_string(),
+            statements: accounting.statements,
+            bytes: accounting.bytes,
+            coverage_percent: accounting.coverage_percent,
+        }],
+        outputs: files
+            .iter()
+            .map(|f| OutputReport {
+                path: f.path.clone(),
+                kind: f.kind.name().to_string(),
+                language: f.language.name().to_string(),
+            })
+            .collect(),
+        tables: tables
+            .iter()
+            .map(|t| TableReport {
+                source: t.source.clone(),
+                target: t.target.clone(),
+                access: t
+                    .access
+                    .iter()
+                    .map(|a| {
+                        match a {
+                            sqlxlate_passes::Access::Read => "read",
+                            sqlxlate_passes::Access::Write => "write",
+                            sqlxlate_passes::Access::Create => "create",
+                        }
+                        .to_string()
+                    })
+                    .collect(),
+            })
+            .collect(),
+        collation: collation_notes,
+        diagnostics: diagnostics_report(&source, &diagnostics),
+    };
+
     Conversion {
+        path: path.to_string(),
+        language,
         files,
         diagnostics,
         source,
-        report: Report {},
+        module,
+        report,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_stems() {
+        assert_eq!(
+            output_stem("sql/encounter_metrics.sql"),
+            "encounter_metrics"
+        );
+        assert_eq!(output_stem("-"), "stdin");
+        assert_eq!(output_stem(""), "stdin");
+        assert_eq!(output_stem("noext"), "noext");
+    }
+
+    #[test]
+    fn report_paths_are_never_absolute() {
+        assert_eq!(report_path("sql/a.sql"), "sql/a.sql");
+        assert_eq!(report_path("/home/u/sql/a.sql"), "a.sql");
+    }
+
+    #[test]
+    fn main_output_is_named_after_the_input() {
+        let out = convert("x/encounter_metrics.sql", b"SELECT 1;", &Options::default());
+        assert_eq!(out.files[0].path, "encounter_metrics.sql");
+        assert_eq!(out.files[0].kind, OutputKind::Main);
+        assert_eq!(out.report.outputs[0].path, "encounter_metrics.sql");
+        assert_eq!(out.report.outputs[0].kind, "main");
+        assert_eq!(out.report.inputs[0].path, "x/encounter_metrics.sql");
+        assert_eq!(out.report.version, 1);
+        assert_eq!(out.report.options.catalog, "main");
+    }
+
+    #[test]
+    fn unsupported_language_gives_an_error_and_no_files() {
+        let out = convert("claims.sas", b"data x; run;", &Options::default());
+        assert!(out.files.is_empty());
+        assert_eq!(out.status(), Status::NotConverted);
+        assert_eq!(out.diagnostics[0].code, "SX0003");
+        assert_eq!(out.report.options.from, "sas");
+    }
+
+    #[test]
+    fn pyspark_for_tsql_is_refused() {
+        let options = Options {
+            to: Target::Pyspark,
+            ..Options::default()
+        };
+        let out = convert("q.sql", b"SELECT 1;", &options);
+        assert!(out.files.is_empty());
+        assert_eq!(out.status().exit_code(), 2);
+        assert_eq!(out.diagnostics[0].code, "SX0004");
+    }
+
+    #[test]
+    fn windows_1252_input_reports_encoding_and_info() {
+        let out = convert("q.sql", b"SELECT 'caf\xE9';", &Options::default());
+        assert_eq!(out.report.inputs[0].encoding, "windows-1252");
+        assert!(out.diagnostics.iter().any(|d| d.code == "SX0001"));
+        assert_ne!(out.status(), Status::NotConverted);
+    }
+
+    #[test]
+    fn report_json_is_deterministic() {
+        let a = convert("q.sql", b"SELECT 1;\nGO\n", &Options::default());
+        let b = convert("q.sql", b"SELECT 1;\nGO\n", &Options::default());
+        assert_eq!(a.report.to_json(), b.report.to_json());
+        assert!(a.report.to_json().starts_with("{\n  \"version\": 1,"));
     }
 }

@@ -14,10 +14,13 @@
 
 pub mod decode;
 mod driver;
+pub mod render;
 pub mod report;
 pub mod tsql;
 
-pub use driver::{convert, Conversion, OutputFile, OutputKind, OutputLanguage};
+pub use driver::{
+    convert, output_stem, report_path, Conversion, OutputFile, OutputKind, OutputLanguage, Status,
+};
 pub use sqlxlate_diagnostics::{codes, Diagnostic, Label, Severity, Span};
 pub use sqlxlate_ir as ir;
 pub use sqlxlate_ir::{Collation, Profile, SourceLanguage};
@@ -33,6 +36,14 @@ pub enum Target {
 }
 
 impl Target {
+    /// Parses a name used on the command line (`databricks-sql`, `pyspark`).
+    pub fn from_name(name: &str) -> Option<Target> {
+        match name {
+            "databricks-sql" => Some(Target::DatabricksSql),
+            "pyspark" => Some(Target::Pyspark),
+            _ => None,
+        }
+    }
     /// The name used on the command line and in reports.
     pub fn name(self) -> &'static str {
         match self {
