@@ -1,0 +1,210 @@
+//! End-to-end tests of the `sqlxlate` command: flags, files written, exit codes.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_sqlxlate"));
+    c.env("NO_COLOR", "1");
+    c
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli-tests")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn run_with_stdin(mut cmd: Command, input: &[u8]) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn help_describes_the_convert_command() {
+    let out = bin().arg("--help").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("convert"));
+    let out = bin().args(["convert", "--help"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let help = text(&out.stdout);
+    for flag in [
+        "--from",
+        "--to",
+        "--profile",
+        "--catalog",
+        "--collation",
+        "--output",
+        "--report",
+        "--format",
+        "--config",
+    ] {
+        assert!(help.contains(flag), "missing {flag} in:\n{help}");
+    }
+    assert!(help.contains("Exit status"), "{help}");
+}
+
+#[test]
+fn stdin_converts_to_stdout() {
+    let mut cmd = bin();
+    cmd.args(["convert", "-"]);
+    let out = run_with_stdin(cmd, b"SELECT 1 AS one;\n");
+    assert!(
+        text(&out.stdout).starts_with("-- Databricks notebook source"),
+        "stdout: {}",
+        text(&out.stdout)
+    );
+    assert!(matches!(out.status.code(), Some(0 | 1)));
+}
+
+#[test]
+fn output_dir_and_report_are_written() {
+    let dir = scratch("outdir");
+    let input = dir.join("encounter_metrics.sql");
+    std::fs::write(&input, "SELECT 1 AS one;\n").unwrap();
+    let out_dir = dir.join("out/nested");
+    let report = dir.join("report.json");
+    let out = bin()
+        .arg("convert")
+        .arg(&input)
+        .args(["--profile", "portable", "-o"])
+        .arg(&out_dir)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "nothing on stdout with -o");
+    let main = std::fs::read_to_string(out_dir.join("encounter_metrics.sql")).unwrap();
+    assert!(main.starts_with("-- Databricks notebook source"));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["tool"]["name"], "sqlxlate");
+    assert_eq!(json["options"]["profile"], "portable");
+    assert_eq!(json["options"]["catalog"], "spark_catalog");
+    assert_eq!(json["outputs"][0]["path"], "encounter_metrics.sql");
+    assert_eq!(json["outputs"][0]["kind"], "main");
+    // The input was given as an absolute path: the report keeps only its name.
+    assert_eq!(json["inputs"][0]["path"], "encounter_metrics.sql");
+}
+
+#[test]
+fn pyspark_for_tsql_is_a_usage_error() {
+    let mut cmd = bin();
+    cmd.args(["convert", "-", "--to", "pyspark"]);
+    let out = run_with_stdin(cmd, b"SELECT 1;");
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("SX0004") && err.contains("not available for t-sql"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn sas_input_is_not_supported_yet() {
+    let dir = scratch("sas");
+    let input = dir.join("claims.sas");
+    std::fs::write(&input, "data x; set y; run;\n").unwrap();
+    let out = bin().arg("convert").arg(&input).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("SX0003"));
+}
+
+#[test]
+fn missing_input_and_bad_flags_exit_2() {
+    let out = bin()
+        .args(["convert", "/nonexistent/x.sql"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cannot read /nonexistent/x.sql"));
+    let out = bin()
+        .args(["convert", "-", "--profile", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = bin().output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn json_format_prints_diagnostics_as_json_on_stderr() {
+    let mut cmd = bin();
+    cmd.args(["convert", "-", "--format", "json"]);
+    // Invalid UTF-8 gives at least the SX0001 info diagnostic.
+    let out = run_with_stdin(cmd, b"SELECT 'caf\xE9';\n");
+    let diags: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    let first = diags
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "SX0001")
+        .expect("SX0001 present");
+    assert_eq!(first["severity"], "info");
+    assert_eq!(first["labels"][0]["start"], 11);
+    assert_eq!(first["labels"][0]["line"], 1);
+    assert_eq!(first["labels"][0]["column"], 12);
+}
+
+#[test]
+fn human_diagnostics_have_no_colour_when_not_a_terminal() {
+    let mut cmd = bin();
+    cmd.env_remove("NO_COLOR").args(["convert", "-"]);
+    let out = run_with_stdin(cmd, b"SELECT 'caf\xE9';\n");
+    let err = text(&out.stderr);
+    assert!(err.contains("SX0001"), "{err}");
+    assert!(!err.contains('\u{1b}'), "colour codes in: {err:?}");
+}
+
+#[test]
+fn config_file_sets_options_and_flags_override_it() {
+    let dir = scratch("config");
+    let config = dir.join("sqlxlate.json");
+    std::fs::write(&config, r#"{"profile": "portable", "catalog": "dev"}"#).unwrap();
+    let report = dir.join("r.json");
+    let mut cmd = bin();
+    cmd.args(["convert", "-", "--collation", "cs", "--config"])
+        .arg(&config)
+        .arg("--report")
+        .arg(&report);
+    let out = run_with_stdin(cmd, b"SELECT 1;");
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        text(&out.stderr)
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(json["options"]["profile"], "portable");
+    assert_eq!(json["options"]["catalog"], "dev");
+    assert_eq!(json["options"]["collation"], "cs");
+    assert_eq!(json["inputs"][0]["path"], "-");
+
+    std::fs::write(&config, r#"{"profil": "portable"}"#).unwrap();
+    let mut cmd = bin();
+    cmd.args(["convert", "-", "--config"]).arg(&config);
+    let out = run_with_stdin(cmd, b"SELECT 1;");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("invalid config"));
+}
