@@ -21,6 +21,7 @@ pub mod tsql;
 pub use driver::{
     convert, output_stem, report_path, Conversion, OutputFile, OutputKind, OutputLanguage, Status,
 };
+pub use sqlxlate_diagnostics as diagnostics;
 pub use sqlxlate_diagnostics::{codes, Diagnostic, Label, Severity, Span};
 pub use sqlxlate_ir as ir;
 pub use sqlxlate_ir::{Collation, Profile, SourceLanguage};

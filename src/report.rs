@@ -394,7 +394,7 @@ mod tests {
                 unit(stmt(StmtKind::Break, 0, 9)),
                 unit(stmt(
                     StmtKind::Dropped {
-                        code: "SX4000".into(),
+                        code: "SX9002".into(),
                         text: "SET NOCOUNT ON;".into(),
                     },
                     10,
@@ -403,7 +403,7 @@ mod tests {
                 unit(stmt(
                     StmtKind::Block(vec![stmt(
                         StmtKind::Unconverted(Unconverted {
-                            code: "SX2000".into(),
+                            code: "SX9001".into(),
                             text: "XYZ;".into(),
                             span: Span::new(35, 39),
                         }),

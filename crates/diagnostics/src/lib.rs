@@ -114,7 +114,7 @@ pub struct Label {
 /// A diagnostic: a stable code, a severity, a message, labelled spans and a hint.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// Stable code, for example `SX2001`.
+    /// Stable code, for example `SX0001`.
     pub code: &'static str,
     /// Severity (normally the code's default).
     pub severity: Severity,
@@ -184,5 +184,78 @@ impl Diagnostic {
             .or(self.labels.first())
             .map(|l| l.span)
             .unwrap_or_default()
+    }
+}
+
+/// The diagnostics reference (`docs/diagnostics.md`), generated from [`codes::all`]:
+/// one section per code with its title, severity and kind, then *What it means*,
+/// *Why*, *Example* and *What to do*.
+///
+/// ```
+/// let md = sqlxlate_diagnostics::docs_markdown();
+/// assert!(md.contains("## SX0001"));
+/// ```
+pub fn docs_markdown() -> String {
+    let mut out = String::new();
+    out.push_str("# Diagnostics reference\n\n");
+    out.push_str(
+        "<!-- Generated from the code registry in crates/diagnostics/src/codes/. \
+         Do not edit by hand: run `UPDATE_DOCS=1 cargo test --test diagnostics_docs`. -->\n\n",
+    );
+    out.push_str(
+        "Every diagnostic sqlxlate reports has a stable code. Severity: **error** means the \
+         statement was not converted (an unconverted remainder); **warning** means it was \
+         converted but behaviour may differ; **info** means something was intentionally \
+         dropped or rewritten.\n\n",
+    );
+    out.push_str("| Code | Severity | Title |\n|---|---|---|\n");
+    let all = codes::all();
+    for c in &all {
+        out.push_str(&format!(
+            "| [{}](#{}) | {} | {} |\n",
+            c.code,
+            c.code.to_ascii_lowercase(),
+            severity_word(c.severity),
+            c.title
+        ));
+    }
+    for c in &all {
+        out.push_str(&format!("\n## {}\n\n", c.code));
+        out.push_str(&format!("**{}**\n\n", c.title));
+        out.push_str(&format!(
+            "Severity: {}. Kind: {}.\n\n",
+            severity_word(c.severity),
+            kind_word(c.kind)
+        ));
+        for (heading, body) in [
+            ("What it means", c.meaning),
+            ("Why", c.why),
+            ("Example", c.example),
+            ("What to do", c.what_to_do),
+        ] {
+            out.push_str(&format!("*{heading}*\n\n{}\n\n", body.trim()));
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Info => "info",
+        Severity::Warning => "warning",
+        Severity::Error => "error",
+    }
+}
+
+fn kind_word(k: Kind) -> &'static str {
+    match k {
+        Kind::Input => "input",
+        Kind::Parse => "parse error",
+        Kind::Unsupported => "unsupported construct",
+        Kind::Semantic => "semantic difference",
+        Kind::Informational => "informational",
     }
 }
