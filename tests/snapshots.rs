@@ -8,8 +8,6 @@
 //! To accept new or changed snapshots after reading them:
 //! `INSTA_UPDATE=always cargo test --test snapshots` (or `cargo insta review`).
 
-use std::path::Path;
-
 use sqlxlate::{Options, Profile, Severity};
 
 /// The snapshot text of one fixture: labelled sections, deterministic, no colour.
@@ -53,7 +51,7 @@ fn run(dir: &str, expect_errors: bool) {
         prepend_module_to_snapshot => false,
         omit_expression => true,
     }, {
-        insta::glob!("../testdata/tsql", &format!("{dir}/*.sql"), |path: &Path| {
+        insta::glob!("../testdata/tsql", &format!("{dir}/*.sql"), |path| {
             let bytes = std::fs::read(path).unwrap();
             let name = format!(
                 "testdata/tsql/{dir}/{}",
