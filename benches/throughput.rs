@@ -93,7 +93,7 @@ fn batch(rng: &mut Rng, i: usize, out: &mut String) {
         e = 1 + rng.below(28),
         r = rng.below(2),
     );
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         let _ = write!(
             out,
             "CREATE PROCEDURE dbo.usp_Readmissions_{n} @Dept VARCHAR(50), @Days INT = 30\n\
@@ -116,7 +116,7 @@ fn batch(rng: &mut Rng, i: usize, out: &mut String) {
 }
 
 fn corpus(bytes: usize) -> String {
-    let mut rng = Rng(0x5EED_0F_C0FFEE);
+    let mut rng = Rng(0x5EED_0FC0_FFEE);
     let mut out = String::with_capacity(bytes + 4096);
     let mut i = 0;
     while out.len() < bytes {
