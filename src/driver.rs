@@ -142,7 +142,16 @@ impl Conversion {
 
     /// The diagnostics rendered as plain text (no colour), as the CLI prints them.
     pub fn render_diagnostics(&self) -> String {
-        crate::render::render_plain(&self.path, &self.source.text, &self.diagnostics)
+        crate::render::render_plain(self.display_name(), &self.source.text, &self.diagnostics)
+    }
+
+    /// The input's name for people: the path as given, or `<stdin>` for `-`.
+    pub fn display_name(&self) -> &str {
+        if self.path == "-" || self.path.is_empty() {
+            "<stdin>"
+        } else {
+            &self.path
+        }
     }
 }
 

@@ -39,6 +39,9 @@ fn covered_spans(conv: &Conversion) -> Vec<Span> {
         sqlxlate::report::for_each_stmt(unit, |s| {
             spans.push(s.span);
             spans.extend(s.comments.iter().map(|c| c.span));
+            if let sqlxlate::ir::StmtKind::Unconverted(u) = &s.kind {
+                spans.push(u.span);
+            }
         });
     }
     spans.extend(m.trivia.iter().map(Trivia::span));

@@ -269,7 +269,7 @@ fn print_diagnostics(conv: &Conversion, format: FormatArg) -> Result<(), Fatal> 
             eprintln!("{json}");
         }
         FormatArg::Human => {
-            let file = SimpleFile::new(conv.path.as_str(), conv.source.text.as_str());
+            let file = SimpleFile::new(conv.display_name(), conv.source.text.as_str());
             let config = Config::default();
             let styles = Styles::default();
             let mut stream = StandardStream::stderr(color_choice());
@@ -292,7 +292,7 @@ fn print_summary(conv: &Conversion) {
     let s = input.statements;
     eprintln!(
         "{}: {} statements: {} converted, {} with warnings, {} unconverted; coverage {:.1}%",
-        conv.path,
+        conv.display_name(),
         s.total,
         s.converted,
         s.converted_with_warnings,
