@@ -1,3 +1,0 @@
-﻿SELECT 1 AS one;
-GO
-SELECT 2 AS two;
