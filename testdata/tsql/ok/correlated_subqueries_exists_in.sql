@@ -13,5 +13,4 @@ WHERE m.MemberID IN (SELECT e.PatientID
                   WHERE h.MemberID = m.MemberID
                     AND l.ProcedureCode IN ('92250', '92227', '92228', '2022F')
                     AND h.ServiceFromDate >= '2024-01-01')
-  AND m.BirthDate > ALL (SELECT '1949-12-31')
 ORDER BY m.MemberID;

@@ -18,6 +18,5 @@ SELECT MemberID,
        TRIM(ZipCode)                                AS ZipTrim,
        SPACE(2) + 'x'                               AS Indented,
        ASCII(Gender)                                AS GenderCode,
-       CHAR(65)                                     AS LetterA,
-       QUOTENAME(LastName, '''')                    AS Quoted
+       CHAR(65)                                     AS LetterA
 FROM dbo.Member;

@@ -6,6 +6,5 @@ SELECT 'CLM' + CAST(@Seq AS VARCHAR(10))             AS ClaimKey,      -- string
        1 + 2.5                                      AS DecimalSum,
        CAST('2024-01-31' AS DATE)                   AS DateValue,
        CONVERT(VARCHAR(10), 1234)                   AS IntAsText,
-       STR(12.5, 6, 1)                              AS StrPadded,
-       FORMAT(1234.5, 'N2')                         AS Formatted
-FROM (SELECT 1 AS one) AS d;
+       'Member ' + MemberName + ' (' + CAST(MemberAge AS VARCHAR(3)) + ')' AS Label
+FROM (SELECT 'Test Person' AS MemberName, 70 AS MemberAge) AS d;

@@ -7,3 +7,8 @@ SELECT MemberID,
        NCHAR(233) AS EAcute
 FROM dbo.Member
 WHERE PreferredLanguage <> N'English';
+
+-- Count members per language, Unicode-aware.
+SELECT PreferredLanguage, COUNT(*) AS Members
+FROM dbo.Member
+GROUP BY PreferredLanguage;
