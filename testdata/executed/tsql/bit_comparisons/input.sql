@@ -2,7 +2,10 @@
 -- In Spark a BOOLEAN compared with 1 is a type error: the converter rewrites "flag = 1".
 -- NULL compared with 1 is UNKNOWN -> ELSE branch. Booleans are compared as 1/0.
 CREATE TABLE dbo.ConsentFlag (id INT, consented BIT);
-INSERT INTO dbo.ConsentFlag VALUES (1, 1), (2, 0), (3, NULL), (4, 5), (5, 'FALSE'), (6, 'TRUE');
+INSERT INTO dbo.ConsentFlag VALUES (1, 1), (2, 0), (3, NULL), (4, 5);
+-- separate statements: a multi-row VALUES mixing 'FALSE' with integers would convert the string to INT and fail
+INSERT INTO dbo.ConsentFlag VALUES (5, 'FALSE');
+INSERT INTO dbo.ConsentFlag VALUES (6, 'TRUE');
 GO
 SELECT id,
        consented,
