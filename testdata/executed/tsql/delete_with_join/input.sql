@@ -1,5 +1,5 @@
 -- DELETE alias FROM table alias JOIN ...: deletes only the target rows that join (claims of test member 2).
--- Then orphan claims (member 4 does not exist) are removed with NOT EXISTS.
+-- Then orphan claims (member 4 does not exist) are removed with NOT IN.
 -- The join on member_ref uses the case-insensitive collation: 'TEST' = 'test'.
 CREATE TABLE dbo.Member (member_id INT, member_ref VARCHAR(10), is_test BIT);
 CREATE TABLE dbo.Claim (claim_id INT, member_id INT);
@@ -15,6 +15,6 @@ INNER JOIN dbo.TestAccount AS t ON t.member_ref = m.member_ref
 WHERE m.is_test = 1;
 
 DELETE FROM dbo.Claim
-WHERE NOT EXISTS (SELECT 1 FROM dbo.Member m WHERE m.member_id = dbo.Claim.member_id);
+WHERE member_id NOT IN (SELECT m.member_id FROM dbo.Member m);
 GO
 SELECT claim_id, member_id FROM dbo.Claim ORDER BY claim_id;
