@@ -1,4 +1,4 @@
--- Old-style string aggregation with FOR XML PATH: must be flagged (or rewritten to STRING_AGG).
+-- Old-style string aggregation with FOR XML PATH (XML features are out of scope): must be flagged.
 SELECT COUNT(*) AS Encounters FROM dbo.Encounter;
 
 SELECT e.EncounterID,

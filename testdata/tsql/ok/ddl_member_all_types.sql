@@ -28,7 +28,6 @@ CREATE TABLE dbo.MemberDim (
     LastVisitAt      DATETIME         NULL,
     LastClaimAt      DATETIME2(3)     NULL,
     CardPrintedAt    SMALLDATETIME    NULL,
-    PreferredTime    TIME(0)          NULL,
     CreatedAt        DATETIME2        NOT NULL DEFAULT SYSDATETIME(),
     UpdatedAt        DATETIME         NOT NULL DEFAULT GETDATE()
 );
