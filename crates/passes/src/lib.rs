@@ -1,8 +1,20 @@
 //! IR → IR passes.
 //!
 //! Invariant: passes see only the IR (never tokens or printers) and return
-//! diagnostics as data. Each pass lives in its own file.
+//! diagnostics as data. Each pass lives in its own file and runs in this order:
+//! [`naming`] (table targets and mappings), [`types`] (type inference and T-SQL
+//! type-driven rewrites), [`collation`] (string comparison semantics), [`legalise`]
+//! (profile-dependent rewrites of what the target cannot run).
+//!
+//! Every pass walks the IR with the depth-bounded walkers of `sqlxlate_ir::visit`, or
+//! recurses with an explicit depth cap, and never panics on user input.
 #![warn(missing_docs)]
+
+mod build;
+pub mod collation;
+pub mod legalise;
+pub mod naming;
+pub mod types;
 
 use serde::Serialize;
 use sqlxlate_diagnostics::{Diagnostic, Span};
@@ -57,6 +69,63 @@ pub struct PassResult {
 
 /// Runs every pass in order over the module.
 pub fn run(module: &mut Module, options: &PassOptions) -> PassResult {
-    let _ = (module, options);
-    PassResult::default()
+    let mut result = PassResult::default();
+    let (tables, diags) = naming::run(module, options);
+    result.tables = tables;
+    result.diagnostics.extend(diags);
+    let (catalog, diags) = types::run(module, options);
+    result.diagnostics.extend(diags);
+    let (notes, diags) = collation::run(module, options);
+    result.collation_notes = notes;
+    result.diagnostics.extend(diags);
+    result
+        .diagnostics
+        .extend(legalise::run(module, options, &catalog));
+    result
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use sqlxlate_ir::{
+        Collation, Module, Profile, SourceLanguage, Span, Stmt, StmtKind, Unit, UnitKind,
+    };
+
+    use crate::PassOptions;
+
+    pub fn opts(profile: Profile) -> PassOptions {
+        PassOptions {
+            catalog: match profile {
+                Profile::Databricks => "main".into(),
+                Profile::Portable => "spark_catalog".into(),
+            },
+            profile,
+            collation: Collation::CaseInsensitiveRtrim,
+        }
+    }
+
+    pub fn module_of(stmts: Vec<StmtKind>) -> Module {
+        Module {
+            language: SourceLanguage::Tsql,
+            units: stmts
+                .into_iter()
+                .enumerate()
+                .map(|(i, k)| Unit {
+                    kind: UnitKind::Statement(Stmt::new(k, Span::new(i * 10, i * 10 + 5))),
+                    batch: 0,
+                })
+                .collect(),
+            trivia: vec![],
+            collation: Collation::CaseInsensitiveRtrim,
+        }
+    }
+
+    pub fn stmt_kinds(m: &Module) -> Vec<StmtKind> {
+        m.units
+            .iter()
+            .filter_map(|u| match &u.kind {
+                UnitKind::Statement(s) => Some(s.kind.clone()),
+                _ => None,
+            })
+            .collect()
+    }
 }
