@@ -1024,3 +1024,300 @@ impl VisitorMut for Types {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::build::*;
+    use crate::tests::{module_of, opts, stmt_kinds};
+    use sqlxlate_ir::{ColumnDef, Profile, SelectItem, TableDef};
+
+    fn sp() -> Span {
+        Span::new(1, 2)
+    }
+    fn coldef(name: &str, ty: DataType) -> ColumnDef {
+        ColumnDef {
+            name: ident(name, sp()),
+            ty,
+            source_type: String::new(),
+            not_null: false,
+            default: None,
+            identity: None,
+            computed: None,
+            span: sp(),
+        }
+    }
+    fn member() -> StmtKind {
+        StmtKind::CreateTable(TableDef {
+            name: table_name(&["dbo", "Member"], TableKind::Permanent, sp()),
+            columns: vec![
+                coldef("ID", DataType::Int),
+                coldef("Name", DataType::string()),
+                coldef("Code", DataType::string()),
+                coldef("Active", DataType::Boolean),
+                coldef(
+                    "Amount",
+                    DataType::Decimal {
+                        precision: 10,
+                        scale: 2,
+                    },
+                ),
+            ],
+            constraints: vec![],
+        })
+    }
+    fn member_rel(alias: Option<&str>) -> Relation {
+        rel(
+            table_name(&["Member"], TableKind::Permanent, sp()),
+            alias,
+            sp(),
+        )
+    }
+    /// Runs naming + types over `CREATE TABLE dbo.Member …; SELECT <items> FROM Member m`
+    /// and returns the typed select items.
+    fn typed_items(items: Vec<Expr>) -> (Vec<SelectItem>, Vec<Diagnostic>) {
+        let q = query(select(
+            items.into_iter().map(|e| item(e, None)).collect(),
+            vec![member_rel(Some("m"))],
+            None,
+            sp(),
+        ));
+        let mut m = module_of(vec![member(), StmtKind::Query(Box::new(q))]);
+        let o = opts(Profile::Databricks);
+        crate::naming::run(&mut m, &o);
+        let (_, diags) = run(&mut m, &o);
+        match stmt_kinds(&m).pop() {
+            Some(StmtKind::Query(q)) => match q.body {
+                SetExpr::Select(s) => (s.items, diags),
+                _ => unreachable!(),
+            },
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn plus_on_strings_becomes_concat_and_string_plus_number_adds() {
+        let (items, diags) = typed_items(vec![
+            bin(
+                BinaryOp::Add,
+                col(Some("m"), "Name", sp()),
+                col(None, "code", sp()),
+            ),
+            bin(BinaryOp::Add, string("1", sp()), int(2, sp())),
+        ]);
+        assert!(diags.is_empty());
+        match &items[0].expr.kind {
+            ExprKind::Binary { op, .. } => assert_eq!(*op, BinaryOp::Concat),
+            k => panic!("{k:?}"),
+        }
+        assert!(items[0].expr.ty.is_string());
+        match &items[1].expr.kind {
+            ExprKind::Binary { op, left, .. } => {
+                assert_eq!(*op, BinaryOp::Add);
+                match &left.kind {
+                    ExprKind::Cast { to, expr, .. } => {
+                        assert_eq!(*to, DataType::Int);
+                        assert!(matches!(expr.kind, ExprKind::Literal { .. }));
+                    }
+                    k => panic!("{k:?}"),
+                }
+            }
+            k => panic!("{k:?}"),
+        }
+        assert_eq!(items[1].expr.ty, DataType::Int);
+    }
+
+    #[test]
+    fn division_is_integer_or_fractional_by_operand_types() {
+        let (items, diags) = typed_items(vec![
+            bin(BinaryOp::Div, col(None, "id", sp()), int(2, sp())),
+            bin(BinaryOp::Div, col(None, "Amount", sp()), int(2, sp())),
+            bin(BinaryOp::Div, col(None, "nosuch", sp()), int(2, sp())),
+        ]);
+        let ops: Vec<BinaryOp> = items
+            .iter()
+            .map(|i| match &i.expr.kind {
+                ExprKind::Binary { op, .. } => *op,
+                k => panic!("{k:?}"),
+            })
+            .collect();
+        assert_eq!(
+            ops,
+            vec![BinaryOp::IntDiv, BinaryOp::FracDiv, BinaryOp::FracDiv]
+        );
+        assert_eq!(items[0].expr.ty, DataType::Int);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "SX3500");
+    }
+
+    #[test]
+    fn avg_of_integer_is_cast_back_to_integer() {
+        let (items, _) = typed_items(vec![agg(AggFunc::Avg, vec![col(None, "ID", sp())], sp())]);
+        match &items[0].expr.kind {
+            ExprKind::Cast { to, expr, mode } => {
+                assert_eq!(*to, DataType::Int);
+                assert_eq!(*mode, CastMode::Strict);
+                assert!(matches!(
+                    expr.kind,
+                    ExprKind::Agg {
+                        func: AggFunc::Avg,
+                        ..
+                    }
+                ));
+            }
+            k => panic!("{k:?}"),
+        }
+        assert_eq!(items[0].expr.ty, DataType::Int);
+    }
+
+    #[test]
+    fn bit_compared_with_integer_literal_uses_boolean_literal() {
+        let (items, _) = typed_items(vec![
+            bin(BinaryOp::Eq, col(Some("m"), "Active", sp()), int(1, sp())),
+            bin(BinaryOp::NotEq, int(0, sp()), col(None, "active", sp())),
+        ]);
+        match &items[0].expr.kind {
+            ExprKind::Binary { right, .. } => assert_eq!(
+                right.kind,
+                ExprKind::Literal {
+                    value: Literal::Boolean(true)
+                }
+            ),
+            k => panic!("{k:?}"),
+        }
+        match &items[1].expr.kind {
+            ExprKind::Binary { left, .. } => assert_eq!(
+                left.kind,
+                ExprKind::Literal {
+                    value: Literal::Boolean(false)
+                }
+            ),
+            k => panic!("{k:?}"),
+        }
+    }
+
+    #[test]
+    fn isnull_takes_the_first_argument_type_and_derived_columns_resolve() {
+        let (items, _) = typed_items(vec![Expr::new(
+            ExprKind::Func {
+                func: Func::IfNullKeepFirstType,
+                args: vec![col(None, "Amount", sp()), int(0, sp())],
+            },
+            sp(),
+        )]);
+        assert_eq!(
+            items[0].expr.ty,
+            DataType::Decimal {
+                precision: 10,
+                scale: 2
+            }
+        );
+
+        // SELECT x.a / 2 FROM (SELECT ID AS a FROM Member) x
+        let inner = query(select(
+            vec![item(col(None, "ID", sp()), Some("a"))],
+            vec![member_rel(None)],
+            None,
+            sp(),
+        ));
+        let outer = query(select(
+            vec![item(
+                bin(BinaryOp::Div, col(Some("x"), "a", sp()), int(2, sp())),
+                None,
+            )],
+            vec![Relation::Derived {
+                query: Box::new(inner),
+                alias: Some(ident("x", sp())),
+                columns: vec![],
+                span: sp(),
+            }],
+            None,
+            sp(),
+        ));
+        let mut m = module_of(vec![member(), StmtKind::Query(Box::new(outer))]);
+        let o = opts(Profile::Databricks);
+        crate::naming::run(&mut m, &o);
+        let (_, diags) = run(&mut m, &o);
+        assert!(diags.is_empty(), "{diags:?}");
+        let Some(StmtKind::Query(q)) = stmt_kinds(&m).pop() else {
+            unreachable!()
+        };
+        let SetExpr::Select(s) = q.body else {
+            unreachable!()
+        };
+        assert!(matches!(
+            s.items[0].expr.kind,
+            ExprKind::Binary {
+                op: BinaryOp::IntDiv,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn insert_values_literals_follow_the_column_types() {
+        let values = Query {
+            with: vec![],
+            recursive: false,
+            body: SetExpr::Values(vec![vec![
+                string("7", sp()),
+                int(5, sp()),
+                null(sp()),
+                int(1, sp()),
+                int(3, sp()),
+            ]]),
+            order_by: vec![],
+            limit: None,
+            span: sp(),
+        };
+        let ins = StmtKind::Insert {
+            target: table_name(&["Member"], TableKind::Permanent, sp()),
+            columns: vec![],
+            source: InsertSource::Query(Box::new(values)),
+            overwrite: false,
+        };
+        let mut m = module_of(vec![member(), ins]);
+        let o = opts(Profile::Databricks);
+        crate::naming::run(&mut m, &o);
+        run(&mut m, &o);
+        let Some(StmtKind::Insert {
+            source: InsertSource::Query(q),
+            ..
+        }) = stmt_kinds(&m).pop()
+        else {
+            unreachable!()
+        };
+        let SetExpr::Values(rows) = q.body else {
+            unreachable!()
+        };
+        let row = &rows[0];
+        assert!(matches!(
+            &row[0].kind,
+            ExprKind::Cast {
+                to: DataType::Int,
+                ..
+            }
+        ));
+        assert!(matches!(
+            &row[1].kind,
+            ExprKind::Cast {
+                to: DataType::String { .. },
+                ..
+            }
+        ));
+        assert!(matches!(
+            &row[2].kind,
+            ExprKind::Literal {
+                value: Literal::Null
+            }
+        ));
+        assert_eq!(
+            row[3].kind,
+            ExprKind::Literal {
+                value: Literal::Boolean(true)
+            }
+        );
+        // An integer into a decimal column is left to Spark's store assignment.
+        assert!(matches!(&row[4].kind, ExprKind::Literal { .. }));
+    }
+}
