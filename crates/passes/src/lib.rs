@@ -14,6 +14,8 @@ mod build;
 pub mod collation;
 pub mod legalise;
 pub mod naming;
+#[cfg(test)]
+mod sqlprint;
 pub mod types;
 
 use serde::Serialize;

@@ -27,6 +27,15 @@ crate::declare_codes! {
         example: "UPDATE t SET x = s.x FROM t LEFT JOIN s ON s.id = t.id",
         what_to_do: "Rewrite the statement by hand as MERGE INTO, or restructure it with inner joins.",
     }
+    SX2512 {
+        title: "top with ties or percent cannot be rewritten here",
+        severity: Error,
+        kind: Unsupported,
+        meaning: "TOP n WITH TIES or TOP n PERCENT is used on a query shape the rewrite does not handle (a set operation, `*` in the select list in the portable profile, or an ORDER BY key that is not an output column).",
+        why: "Spark's LIMIT has neither option; the rewrite needs a window over the query's ORDER BY, and open-source Spark 4.1 has no QUALIFY clause, so the portable rewrite wraps the query and must name its output columns.",
+        example: "SELECT TOP 5 WITH TIES * FROM a UNION SELECT * FROM b ORDER BY 1",
+        what_to_do: "Rewrite the query with rank() or row_number() in a derived table and filter on it.",
+    }
     SX3500 {
         title: "type unknown; an assumption was made",
         severity: Warning,
