@@ -1487,3 +1487,220 @@ mod tests {
         assert_eq!(r.diagnostics[0].code, "SX3510");
     }
 }
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+    use crate::sqlprint;
+    use crate::tests::{module_of, opts, stmt_kinds};
+    use sqlxlate_ir::{ColumnDef, TableDef, TableKind};
+
+    fn sp() -> Span {
+        Span::new(3, 9)
+    }
+    fn coldef(name: &str, ty: DataType) -> ColumnDef {
+        ColumnDef {
+            name: ident(name, sp()),
+            ty,
+            source_type: String::new(),
+            not_null: false,
+            default: None,
+            identity: None,
+            computed: None,
+            span: sp(),
+        }
+    }
+    fn t(parts: &[&str]) -> TableName {
+        table_name(parts, TableKind::Permanent, sp())
+    }
+    fn values(rows: Vec<Vec<Expr>>) -> InsertSource {
+        InsertSource::Query(Box::new(Query {
+            with: vec![],
+            recursive: false,
+            body: SetExpr::Values(rows),
+            order_by: vec![],
+            limit: None,
+            span: sp(),
+        }))
+    }
+    fn assign(c: &str, v: Expr) -> Assignment {
+        Assignment {
+            column: ident(c, sp()),
+            value: v,
+        }
+    }
+    fn eq(a: Expr, b: Expr) -> Expr {
+        bin(BinaryOp::Eq, a, b)
+    }
+
+    /// A MERGE with every clause kind, conditions and a DELETE; a DELETE with a join; an
+    /// UPDATE with WHERE. Expected final rows of dbo.A: (3, c, 0), (4, d, NULL).
+    fn scenario() -> Vec<StmtKind> {
+        let a = StmtKind::CreateTable(TableDef {
+            name: t(&["dbo", "A"]),
+            columns: vec![
+                coldef("id", DataType::Int),
+                coldef("v", DataType::string()),
+                coldef("n", DataType::Int),
+            ],
+            constraints: vec![],
+        });
+        let b = StmtKind::CreateTable(TableDef {
+            name: t(&["dbo", "B"]),
+            columns: vec![
+                coldef("id", DataType::Int),
+                coldef("v", DataType::string()),
+                coldef("flag", DataType::Boolean),
+            ],
+            constraints: vec![],
+        });
+        let ia = StmtKind::Insert {
+            target: t(&["dbo", "A"]),
+            columns: vec![],
+            source: values(vec![
+                vec![int(1, sp()), string("a", sp()), int(10, sp())],
+                vec![int(2, sp()), string("b", sp()), int(20, sp())],
+                vec![int(3, sp()), string("c", sp()), int(30, sp())],
+                vec![int(4, sp()), string("d", sp()), null(sp())],
+            ]),
+            overwrite: false,
+        };
+        let ib = StmtKind::Insert {
+            target: t(&["dbo", "B"]),
+            columns: vec![],
+            source: values(vec![
+                vec![int(1, sp()), string("x", sp()), int(1, sp())],
+                vec![int(2, sp()), string("y", sp()), int(0, sp())],
+                vec![int(5, sp()), string("z", sp()), int(1, sp())],
+            ]),
+            overwrite: false,
+        };
+        let upd = StmtKind::Update {
+            target: t(&["dbo", "A"]),
+            alias: None,
+            assignments: vec![assign(
+                "n",
+                bin(BinaryOp::Add, col(None, "n", sp()), int(1, sp())),
+            )],
+            from: vec![],
+            selection: Some(eq(col(None, "v", sp()), string("B", sp()))),
+        };
+        let merge = StmtKind::Merge(Box::new(Merge {
+            target: t(&["dbo", "A"]),
+            target_alias: Some(ident("t", sp())),
+            source: rel(t(&["dbo", "B"]), Some("s"), sp()),
+            on: eq(col(Some("t"), "id", sp()), col(Some("s"), "id", sp())),
+            clauses: vec![
+                MergeClause {
+                    matched: MergeMatch::Matched,
+                    condition: Some(eq(col(Some("s"), "flag", sp()), int(1, sp()))),
+                    action: MergeAction::Update {
+                        assignments: vec![assign("v", col(Some("s"), "v", sp()))],
+                    },
+                },
+                MergeClause {
+                    matched: MergeMatch::Matched,
+                    condition: None,
+                    action: MergeAction::Delete,
+                },
+                MergeClause {
+                    matched: MergeMatch::NotMatchedByTarget,
+                    condition: None,
+                    action: MergeAction::Insert {
+                        columns: vec![ident("id", sp()), ident("v", sp())],
+                        values: vec![col(Some("s"), "id", sp()), col(Some("s"), "v", sp())],
+                    },
+                },
+                MergeClause {
+                    matched: MergeMatch::NotMatchedBySource,
+                    condition: Some(bin(BinaryOp::Gt, col(Some("t"), "n", sp()), int(25, sp()))),
+                    action: MergeAction::Update {
+                        assignments: vec![assign("n", int(0, sp()))],
+                    },
+                },
+            ],
+        }));
+        let del = StmtKind::Delete {
+            target: t(&["a"]),
+            alias: None,
+            from: vec![Relation::Join {
+                kind: JoinKind::Inner,
+                left: Box::new(rel(t(&["dbo", "A"]), Some("a"), sp())),
+                right: Box::new(rel(t(&["dbo", "B"]), Some("b"), sp())),
+                on: Some(eq(col(Some("b"), "id", sp()), col(Some("a"), "id", sp()))),
+                span: sp(),
+            }],
+            selection: Some(eq(col(Some("b"), "flag", sp()), int(1, sp()))),
+        };
+        let mut top = query(select(
+            vec![
+                item(col(None, "id", sp()), None),
+                item(col(None, "n", sp()), None),
+            ],
+            vec![rel(t(&["dbo", "A"]), None, sp())],
+            None,
+            sp(),
+        ));
+        top.order_by.push(OrderBy {
+            expr: col(None, "id", sp()),
+            desc: true,
+            nulls_first: None,
+        });
+        top.limit = Some(sqlxlate_ir::Limit {
+            count: Some(int(1, sp())),
+            offset: None,
+            percent: false,
+            with_ties: true,
+        });
+        vec![
+            a,
+            b,
+            ia,
+            ib,
+            upd,
+            merge,
+            del,
+            StmtKind::Query(Box::new(top)),
+        ]
+    }
+
+    #[test]
+    fn portable_merge_with_every_clause_kind() {
+        let mut m = module_of(scenario());
+        let r = crate::run(&mut m, &opts(Profile::Portable));
+        let sql: Vec<String> = stmt_kinds(&m).iter().map(sqlprint::stmt).collect();
+        if std::env::var_os("SX_PRINT_SQL").is_some() {
+            for s in &sql {
+                println!("{s};");
+            }
+        }
+        assert_eq!(
+            sql[4],
+            "CREATE TABLE spark_catalog.dbo.a__sx_stage AS SELECT id AS id, v AS v, \
+             CASE WHEN (v = 'B') THEN n + 1 ELSE n END AS n FROM spark_catalog.dbo.a"
+        );
+        assert_eq!(
+            sql[7],
+            "CREATE TABLE spark_catalog.dbo.a__sx_stage AS SELECT t.id AS id, \
+             CASE WHEN s.__sx_matched IS NOT NULL AND (s.flag = TRUE) THEN s.v \
+             WHEN s.__sx_matched IS NOT NULL THEN t.v \
+             WHEN s.__sx_matched IS NULL AND (t.n > 25) THEN t.v ELSE t.v END AS v, \
+             CASE WHEN s.__sx_matched IS NOT NULL AND (s.flag = TRUE) THEN t.n \
+             WHEN s.__sx_matched IS NOT NULL THEN t.n \
+             WHEN s.__sx_matched IS NULL AND (t.n > 25) THEN 0 ELSE t.n END AS n \
+             FROM spark_catalog.dbo.a AS t LEFT JOIN (SELECT *, TRUE AS __sx_matched FROM spark_catalog.dbo.b AS s) AS s \
+             ON (t.id = s.id) \
+             WHERE NOT (CASE WHEN s.__sx_matched IS NOT NULL AND (s.flag = TRUE) THEN FALSE \
+             WHEN s.__sx_matched IS NOT NULL THEN TRUE \
+             WHEN s.__sx_matched IS NULL AND (t.n > 25) THEN FALSE ELSE FALSE END) \
+             UNION ALL SELECT s.id AS id, s.v AS v, NULL AS n FROM spark_catalog.dbo.b AS s \
+             WHERE NOT EXISTS (SELECT 1 FROM spark_catalog.dbo.a AS t WHERE (t.id = s.id))"
+        );
+        assert_eq!(
+            sql[10],
+            "CREATE TABLE spark_catalog.dbo.a__sx_stage AS SELECT * FROM spark_catalog.dbo.a AS a \
+             WHERE NOT EXISTS (SELECT 1 FROM spark_catalog.dbo.b AS b WHERE (b.id = a.id) AND (b.flag = TRUE))"
+        );
+        assert!(r.diagnostics.iter().any(|d| d.code == "SX3512"));
+    }
+}
