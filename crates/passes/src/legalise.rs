@@ -875,10 +875,7 @@ fn update_contents(
 fn delete_contents(target: &TableName, sh: Shape, span: Span) -> Query {
     let alias = sh.target_alias.as_ref().map(|a| a.value.clone());
     let keep = if sh.others.is_empty() {
-        match and_all(sh.conds) {
-            Some(p) => Some(not(is_true(p))),
-            None => None,
-        }
+        and_all(sh.conds).map(|p| not(is_true(p)))
     } else {
         Some(exists(
             correlated(int(1, span), &sh.others, &sh.conds, span),

@@ -295,7 +295,7 @@ pub fn coerce_literal(e: &mut Expr, to: &DataType) {
     }
     if *to == DataType::Boolean {
         if let Some(Literal::Integer(n)) = lit_of(e) {
-            let b = n.trim_start_matches('0') != "";
+            let b = !n.trim_start_matches(['0', '-', '+']).is_empty();
             *e = Expr::typed(
                 ExprKind::Literal {
                     value: Literal::Boolean(b),
