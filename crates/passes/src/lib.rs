@@ -131,3 +131,60 @@ pub(crate) mod tests {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use crate::build::*;
+    use crate::tests::{module_of, opts};
+    use sqlxlate_ir::{BinaryOp, Profile, Span, StmtKind, TableKind};
+
+    #[test]
+    fn deeply_nested_input_gives_a_diagnostic_not_a_crash() {
+        // Built fresh per profile: cloning (and dropping) a deep tree is itself
+        // recursive, which is the front-end's nesting cap's business, not the passes'.
+        let sp = Span::new(0, 1);
+        for p in [Profile::Databricks, Profile::Portable] {
+            let mut e = col(None, "x", sp);
+            for _ in 0..300 {
+                e = nested(bin(BinaryOp::Add, e, int(1, sp)));
+            }
+            let q = query(select(
+                vec![item(e, None)],
+                vec![rel(table_name(&["T"], TableKind::Permanent, sp), None, sp)],
+                None,
+                sp,
+            ));
+            let mut m = module_of(vec![StmtKind::Query(Box::new(q))]);
+            let r = crate::run(&mut m, &opts(p));
+            assert!(r.diagnostics.iter().any(|d| d.code == "SX2500"));
+            assert_eq!(r.tables.len(), 1);
+        }
+    }
+
+    #[test]
+    fn passes_are_deterministic() {
+        let sp = Span::new(0, 1);
+        let q = query(select(
+            vec![item(
+                bin(BinaryOp::Div, col(None, "a", sp), col(None, "b", sp)),
+                None,
+            )],
+            vec![
+                rel(table_name(&["B"], TableKind::Permanent, sp), None, sp),
+                rel(table_name(&["#a"], TableKind::Temp, sp), None, sp),
+            ],
+            None,
+            sp,
+        ));
+        let run = || {
+            let mut m = module_of(vec![StmtKind::Query(Box::new(q.clone()))]);
+            let r = crate::run(&mut m, &opts(Profile::Portable));
+            (
+                format!("{m:?}"),
+                format!("{:?}", r.diagnostics),
+                format!("{:?}", r.tables),
+            )
+        };
+        assert_eq!(run(), run());
+    }
+}
