@@ -441,6 +441,39 @@ fn only_target_refs(e: &Expr, alias: &str, cols: &[ColumnInfo]) -> bool {
     ok
 }
 
+fn is_target_column(e: &Expr, alias: &str, cols: &[ColumnInfo]) -> bool {
+    match &e.kind {
+        ExprKind::Column { qualifier, name } => match qualifier.last() {
+            Some(q) => q.value.eq_ignore_ascii_case(alias),
+            None => cols
+                .iter()
+                .any(|c| c.name.eq_ignore_ascii_case(&name.value)),
+        },
+        _ => false,
+    }
+}
+
+/// An assigned value that uses the joined sources, made valid inside the new-contents
+/// query: each source column reference becomes
+/// `(SELECT max(<col>) FROM <sources> WHERE <conds>)`. Spark rejects outer (target)
+/// references inside an aggregate of a correlated subquery, so a value mixing target
+/// and source columns cannot be aggregated as a whole. With one matching source row
+/// (the case T-SQL defines) this is exact.
+fn source_values(value: &Expr, alias: &str, cols: &[ColumnInfo], sh: &Shape, span: Span) -> Expr {
+    let mut v = value.clone();
+    sqlxlate_ir::visit::for_each_expr_mut(&mut v, &mut |x| {
+        if matches!(x.kind, ExprKind::Column { .. }) && !is_target_column(x, alias, cols) {
+            let ty = x.ty.clone();
+            let mut m = agg(AggFunc::Max, vec![x.clone()], span);
+            m.ty = ty.clone();
+            let mut s = subquery(correlated(m, &sh.others, &sh.conds, span));
+            s.ty = ty;
+            *x = s;
+        }
+    });
+    v
+}
+
 fn qual_col(q: &Option<String>, name: &str, span: Span, ty: &DataType) -> Expr {
     col_typed(q.as_deref(), name, ty.clone(), span)
 }
@@ -783,9 +816,9 @@ fn correlated(what: Expr, others: &[Relation], conds: &[Expr], span: Span) -> Qu
 /// Without a join, `<matched>` is the WHERE clause (absent: the new value directly) and
 /// `<new>` the assigned value. With joined sources, `<matched>` is
 /// `(SELECT count(*) FROM <sources> WHERE <join conditions AND where>) > 0` and `<new>`
-/// is the assigned value when it only uses the target's columns, else
-/// `(SELECT max(<value>) FROM <sources> WHERE …)` (T-SQL picks an arbitrary row when
-/// several match; this picks the greatest).
+/// is the assigned value with every source column reference `s.x` replaced by
+/// `(SELECT max(s.x) FROM <sources> WHERE <join conditions AND where>)` (T-SQL picks an
+/// arbitrary row when several match; this picks the greatest value per column).
 fn update_contents(
     target: &TableName,
     cols: &[ColumnInfo],
@@ -840,14 +873,10 @@ fn update_contents(
         {
             None => old,
             Some(a) => {
-                let new = if joined && !only_target_refs(&a.value, &qname, cols) {
-                    let mut m = agg(AggFunc::Max, vec![a.value.clone()], span);
-                    m.ty = a.value.ty.clone();
-                    let mut s = subquery(correlated(m, &sh.others, &sh.conds, span));
-                    s.ty = a.value.ty.clone();
-                    s
-                } else {
+                let new = if !joined || only_target_refs(&a.value, &qname, cols) {
                     a.value.clone()
+                } else {
+                    source_values(&a.value, &qname, cols, &sh, span)
                 };
                 match &matched {
                     Some(m) => case(vec![(m.clone(), new)], Some(old), span),
@@ -859,7 +888,7 @@ fn update_contents(
     }
     Ok(query(select(
         items,
-        vec![rel(target.clone(), alias_name.as_deref(), span)],
+        vec![rel(target.clone(), q.as_deref(), span)],
         None,
         span,
     )))
@@ -873,7 +902,13 @@ fn update_contents(
 /// ```
 /// Rows where the predicate is NULL are kept, as T-SQL keeps them.
 fn delete_contents(target: &TableName, sh: Shape, span: Span) -> Query {
-    let alias = sh.target_alias.as_ref().map(|a| a.value.clone());
+    // With joined sources the target needs a name the correlated conditions can use:
+    // its alias, or its own name (`Member.ID` in `… WHERE Member.ID = s.ID`).
+    let alias = sh
+        .target_alias
+        .as_ref()
+        .map(|a| a.value.clone())
+        .or_else(|| (!sh.others.is_empty()).then(|| target.source.name().to_string()));
     let keep = if sh.others.is_empty() {
         and_all(sh.conds).map(|p| not(is_true(p)))
     } else {
@@ -1699,5 +1734,41 @@ mod more_tests {
              WHERE NOT EXISTS (SELECT 1 FROM spark_catalog.dbo.b AS b WHERE (b.id = a.id) AND (b.flag = TRUE))"
         );
         assert!(r.diagnostics.iter().any(|d| d.code == "SX3512"));
+    }
+
+    #[test]
+    fn update_join_value_mixing_target_and_source_columns() {
+        let mut stmts = scenario();
+        stmts.truncate(4);
+        stmts.push(StmtKind::Update {
+            target: t(&["m"]),
+            alias: None,
+            assignments: vec![assign(
+                "n",
+                bin(
+                    BinaryOp::Add,
+                    col(Some("m"), "n", sp()),
+                    col(Some("s"), "id", sp()),
+                ),
+            )],
+            from: vec![Relation::Join {
+                kind: JoinKind::Inner,
+                left: Box::new(rel(t(&["dbo", "A"]), Some("m"), sp())),
+                right: Box::new(rel(t(&["dbo", "B"]), Some("s"), sp())),
+                on: Some(eq(col(Some("s"), "id", sp()), col(Some("m"), "id", sp()))),
+                span: sp(),
+            }],
+            selection: None,
+        });
+        let mut m = module_of(stmts);
+        crate::run(&mut m, &opts(Profile::Portable));
+        let sql: Vec<String> = stmt_kinds(&m).iter().map(sqlprint::stmt).collect();
+        assert_eq!(
+            sql[4],
+            "CREATE TABLE spark_catalog.dbo.a__sx_stage AS SELECT m.id AS id, m.v AS v, \
+             CASE WHEN (SELECT count(*) FROM spark_catalog.dbo.b AS s WHERE (s.id = m.id)) > 0 \
+             THEN m.n + (SELECT max(s.id) FROM spark_catalog.dbo.b AS s WHERE (s.id = m.id)) ELSE m.n END AS n \
+             FROM spark_catalog.dbo.a AS m"
+        );
     }
 }
