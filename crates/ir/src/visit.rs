@@ -10,8 +10,8 @@
 //!   children), then the children left to right (including subqueries inside
 //!   expressions), then [`VisitorMut::leave_expr`] (post-order, the place for
 //!   bottom-up rewrites: a node may be replaced there).
-//! - queries: `enter_query` (before the CTEs), the CTE definitions, the body, the
-//!   ORDER BY, the LIMIT, then `leave_query`.
+//! - queries: `enter_query` (before the CTEs), the CTE definitions, the body,
+//!   `enter_order_by`, the ORDER BY, `leave_order_by`, the LIMIT, then `leave_query`.
 //! - SELECT blocks: the FROM clause first (so that relations, derived tables and
 //!   their subqueries are visited before anything that refers to them), then
 //!   `enter_select`, then items, WHERE, GROUP BY, HAVING, QUALIFY, then `leave_select`.
@@ -59,6 +59,10 @@ macro_rules! visitor {
             fn leave_expr(&mut self, e: &$($m)? Expr) {}
             /// Before a query (its CTEs are not visited yet).
             fn enter_query(&mut self, q: &$($m)? Query) {}
+            /// After a query's body, before its ORDER BY (called even when it is empty).
+            fn enter_order_by(&mut self, q: &$($m)? Query) {}
+            /// After a query's ORDER BY.
+            fn leave_order_by(&mut self, q: &$($m)? Query) {}
             /// After a query.
             fn leave_query(&mut self, q: &$($m)? Query) {}
             /// After a SELECT's FROM clause, before its other clauses.
@@ -294,7 +298,9 @@ macro_rules! visitor {
                     walk_cte(v, c, d);
                 }
                 walk_set_expr(v, & $($m)? q.body, d);
+                v.enter_order_by(q);
                 walk_order_by(v, & $($m)? q.order_by, d);
+                v.leave_order_by(q);
                 if let Some(l) = & $($m)? q.limit {
                     if let Some(e) = & $($m)? l.count {
                         walk_expr(v, e, d);

@@ -105,6 +105,10 @@ struct Types {
     vars: IndexMap<String, DataType>,
     scopes: Vec<Vec<Entry>>,
     stmt_scope_pushed: Vec<bool>,
+    /// The scope of the SELECT block just left (with its output columns), for the
+    /// enclosing query's ORDER BY.
+    last_select_scope: Option<Vec<Entry>>,
+    order_scope_pushed: Vec<bool>,
     /// CTE name → address of its query, per enclosing query.
     ctes: Vec<Vec<(String, usize, Vec<String>)>>,
     /// Output columns of visited queries and SELECT blocks, keyed by node address
@@ -561,6 +565,11 @@ impl Types {
                             let inner = take(right);
                             **right = cast(inner, l.clone());
                             l
+                        } else if (l.is_string() && is_null_lit(right))
+                            || (r.is_string() && is_null_lit(left))
+                        {
+                            *op = BinaryOp::Concat;
+                            DataType::string()
                         } else if (l.is_string() && r == DataType::Unknown)
                             || (r.is_string() && l == DataType::Unknown)
                         {
@@ -675,6 +684,10 @@ fn rename(mut cols: Vec<(String, DataType)>, aliases: &[String]) -> Vec<(String,
     cols
 }
 
+fn is_null_lit(e: &Expr) -> bool {
+    matches!(lit_of(e), Some(Literal::Null))
+}
+
 fn coerce_int_to_bool(e: &mut Expr) {
     if let Some(Literal::Integer(_)) = lit_of(e) {
         coerce_literal(e, &DataType::Boolean);
@@ -772,6 +785,21 @@ impl VisitorMut for Types {
             .collect();
         self.ctes.push(ctes);
     }
+    fn enter_order_by(&mut self, q: &mut Query) {
+        let scope = self.last_select_scope.take();
+        match (&q.body, scope) {
+            (SetExpr::Select(_), Some(scope)) if !q.order_by.is_empty() => {
+                self.scopes.push(scope);
+                self.order_scope_pushed.push(true);
+            }
+            _ => self.order_scope_pushed.push(false),
+        }
+    }
+    fn leave_order_by(&mut self, _q: &mut Query) {
+        if self.order_scope_pushed.pop().unwrap_or(false) {
+            self.scopes.pop();
+        }
+    }
     fn leave_query(&mut self, q: &mut Query) {
         self.ctes.pop();
         let cols = self.set_outputs(&q.body, 0);
@@ -815,7 +843,18 @@ impl VisitorMut for Types {
                 }
             }
         }
-        self.scopes.pop();
+        let mut scope = self.scopes.pop().unwrap_or_default();
+        // ORDER BY may name output columns (aliases) as well as the FROM columns.
+        if let Some(o) = &out {
+            scope.insert(
+                0,
+                Entry {
+                    names: vec![],
+                    cols: Some(o.clone()),
+                },
+            );
+        }
+        self.last_select_scope = Some(scope);
         self.select_out.insert(addr(&*s), out);
     }
     fn leave_expr(&mut self, e: &mut Expr) {
@@ -1319,5 +1358,42 @@ mod tests {
         );
         // An integer into a decimal column is left to Spark's store assignment.
         assert!(matches!(&row[4].kind, ExprKind::Literal { .. }));
+    }
+
+    #[test]
+    fn order_by_sees_the_from_columns_and_output_aliases() {
+        let mut q = query(select(
+            vec![item(col(None, "Amount", sp()), Some("amt"))],
+            vec![member_rel(Some("m"))],
+            None,
+            sp(),
+        ));
+        for e in [
+            bin(BinaryOp::Div, col(Some("m"), "ID", sp()), int(2, sp())),
+            bin(BinaryOp::Div, col(None, "amt", sp()), int(2, sp())),
+        ] {
+            q.order_by.push(sqlxlate_ir::OrderBy {
+                expr: e,
+                desc: false,
+                nulls_first: None,
+            });
+        }
+        let mut m = module_of(vec![member(), StmtKind::Query(Box::new(q))]);
+        let o = opts(Profile::Databricks);
+        crate::naming::run(&mut m, &o);
+        let (_, diags) = run(&mut m, &o);
+        assert!(diags.is_empty(), "{diags:?}");
+        let Some(StmtKind::Query(q)) = stmt_kinds(&m).pop() else {
+            unreachable!()
+        };
+        let ops: Vec<_> = q
+            .order_by
+            .iter()
+            .map(|o| match &o.expr.kind {
+                ExprKind::Binary { op, .. } => *op,
+                k => panic!("{k:?}"),
+            })
+            .collect();
+        assert_eq!(ops, vec![BinaryOp::IntDiv, BinaryOp::FracDiv]);
     }
 }
