@@ -178,12 +178,57 @@ impl TopRewrite {
         } else {
             WindowFunc::RowNumber
         };
+        // The portable wrapper must name the output columns and the ORDER BY keys;
+        // checked before anything is changed.
+        let portable = if self.profile == Profile::Portable {
+            let names: Vec<String> = sel
+                .items
+                .iter()
+                .map(item_name)
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| {
+                    "a select item without a name (`*` or an unnamed expression)".to_string()
+                })?;
+            // The outer ORDER BY must name output columns.
+            let mut outer_order = Vec::new();
+            for o in &q.order_by {
+                let name = match &o.expr.kind {
+                    ExprKind::Literal {
+                        value: Literal::Integer(k),
+                    } => k
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|k| k.checked_sub(1))
+                        .and_then(|i| names.get(i).cloned()),
+                    ExprKind::Column { name, .. } => names
+                        .iter()
+                        .find(|n| n.to_lowercase() == name.value.to_lowercase())
+                        .cloned(),
+                    _ => None,
+                }
+                .ok_or_else(|| "an ORDER BY key that is not an output column".to_string())?;
+                outer_order.push(OrderBy {
+                    expr: col(Some("__sx_top"), &name, o.expr.span),
+                    desc: o.desc,
+                    nulls_first: o.nulls_first,
+                });
+            }
+            Some((names, outer_order))
+        } else {
+            None
+        };
         let rank = window(func, over, span);
         let bound = if limit.percent {
             // ceil(n * count(*) OVER () / 100.0): T-SQL rounds the row count up.
             let mut total = count_star(span);
             if let ExprKind::Agg { over, .. } = &mut total.kind {
                 *over = Some(Box::new(WindowSpec::default()));
+            }
+            // A window cannot appear in the portable wrapper's WHERE: the count becomes
+            // an inner column there.
+            if self.profile == Profile::Portable {
+                sel.items.push(item(total, Some("__sx_count")));
+                total = col(Some("__sx_top"), "__sx_count", span);
             }
             let hundred = Expr::typed(
                 ExprKind::Literal {
@@ -221,38 +266,7 @@ impl TopRewrite {
                 q.limit = None;
             }
             Profile::Portable => {
-                let names: Vec<String> = sel
-                    .items
-                    .iter()
-                    .map(item_name)
-                    .collect::<Option<Vec<_>>>()
-                    .ok_or_else(|| {
-                        "a select item without a name (`*` or an unnamed expression)".to_string()
-                    })?;
-                // The outer ORDER BY must name output columns.
-                let mut outer_order = Vec::new();
-                for o in &q.order_by {
-                    let name = match &o.expr.kind {
-                        ExprKind::Literal {
-                            value: Literal::Integer(k),
-                        } => k
-                            .parse::<usize>()
-                            .ok()
-                            .and_then(|k| k.checked_sub(1))
-                            .and_then(|i| names.get(i).cloned()),
-                        ExprKind::Column { name, .. } => names
-                            .iter()
-                            .find(|n| n.to_lowercase() == name.value.to_lowercase())
-                            .cloned(),
-                        _ => None,
-                    }
-                    .ok_or_else(|| "an ORDER BY key that is not an output column".to_string())?;
-                    outer_order.push(OrderBy {
-                        expr: col(Some("__sx_top"), &name, o.expr.span),
-                        desc: o.desc,
-                        nulls_first: o.nulls_first,
-                    });
-                }
+                let (names, outer_order) = portable.unwrap_or_default();
                 sel.items.push(item(rank, Some("__sx_rank")));
                 let inner = Query {
                     with: std::mem::take(&mut q.with),
@@ -1512,9 +1526,9 @@ mod tests {
         let r = crate::run(&mut m, &opts(Profile::Portable));
         assert_eq!(
             printed(&m)[0],
-            "SELECT __sx_top.id, __sx_top.s FROM (SELECT id, score AS s, row_number() OVER (ORDER BY score DESC) AS __sx_rank \
-             FROM spark_catalog.dbo.t) AS __sx_top WHERE __sx_top.__sx_rank <= ceil((3) * count(*) OVER () / 100.0) \
-             ORDER BY __sx_top.s DESC"
+            "SELECT __sx_top.id, __sx_top.s FROM (SELECT id, score AS s, count(*) OVER () AS __sx_count, \
+             row_number() OVER (ORDER BY score DESC) AS __sx_rank FROM spark_catalog.dbo.t) AS __sx_top \
+             WHERE __sx_top.__sx_rank <= ceil((3) * __sx_top.__sx_count / 100.0) ORDER BY __sx_top.s DESC"
         );
         assert_eq!(r.diagnostics[0].code, "SX3510");
     }
