@@ -15,7 +15,8 @@
 //!   operand type is unknown).
 //! - `AVG` over an integer → `CAST(avg(x) AS <that integer type>)` (T-SQL truncates;
 //!   Spark's cast of a double to an integer truncates toward zero).
-//! - A BOOLEAN (BIT) compared with an integer literal → compared with TRUE / FALSE.
+//! - A BOOLEAN (BIT) compared with an integer literal (`=`, `<>`, `IN`, simple `CASE`)
+//!   → compared with TRUE / FALSE.
 //! - Literals written into a column or variable of known type (INSERT VALUES/SELECT,
 //!   UPDATE SET, MERGE, SET, DECLARE): 0/1 into BOOLEAN → FALSE/TRUE; a literal of
 //!   another type class (string into number, number into string, string into date…)
@@ -479,8 +480,13 @@ impl Types {
                 _ => expr.ty.clone(),
             },
             ExprKind::Cast { to, .. } => to.clone(),
-            ExprKind::InList { .. }
-            | ExprKind::InSubquery { .. }
+            ExprKind::InList { expr, list, .. } => {
+                if expr.ty == DataType::Boolean {
+                    list.iter_mut().for_each(coerce_int_to_bool);
+                }
+                DataType::Boolean
+            }
+            ExprKind::InSubquery { .. }
             | ExprKind::Exists { .. }
             | ExprKind::Between { .. }
             | ExprKind::Like { .. }
@@ -489,13 +495,25 @@ impl Types {
                 .query_cols(query)
                 .and_then(|c| c.first().map(|(_, t)| t.clone()))
                 .unwrap_or_default(),
-            ExprKind::Case { whens, else_, .. } => whens
-                .iter()
-                .map(|w| &w.then.ty)
-                .chain(else_.iter().map(|x| &x.ty))
-                .find(|t| **t != DataType::Unknown)
-                .cloned()
-                .unwrap_or_default(),
+            ExprKind::Case {
+                operand,
+                whens,
+                else_,
+            } => {
+                // `CASE flag WHEN 1 THEN …` compares a BIT with integers.
+                if operand.as_ref().is_some_and(|o| o.ty == DataType::Boolean) {
+                    for w in whens.iter_mut() {
+                        coerce_int_to_bool(&mut w.when);
+                    }
+                }
+                whens
+                    .iter()
+                    .map(|w| &w.then.ty)
+                    .chain(else_.iter().map(|x| &x.ty))
+                    .find(|t| **t != DataType::Unknown)
+                    .cloned()
+                    .unwrap_or_default()
+            }
             ExprKind::Window { func, args, .. } => match func {
                 WindowFunc::RowNumber
                 | WindowFunc::Rank
@@ -1395,5 +1413,48 @@ mod tests {
             })
             .collect();
         assert_eq!(ops, vec![BinaryOp::IntDiv, BinaryOp::FracDiv]);
+    }
+
+    #[test]
+    fn bit_in_list_and_simple_case_use_boolean_literals() {
+        let inlist = Expr::new(
+            ExprKind::InList {
+                expr: Box::new(col(None, "Active", sp())),
+                list: vec![int(1, sp())],
+                negated: false,
+            },
+            sp(),
+        );
+        let simple_case = Expr::new(
+            ExprKind::Case {
+                operand: Some(Box::new(col(None, "Active", sp()))),
+                whens: vec![sqlxlate_ir::WhenThen {
+                    when: int(0, sp()),
+                    then: string("N", sp()),
+                }],
+                else_: None,
+            },
+            sp(),
+        );
+        let (items, _) = typed_items(vec![inlist, simple_case]);
+        let ExprKind::InList { list, .. } = &items[0].expr.kind else {
+            unreachable!()
+        };
+        assert_eq!(
+            list[0].kind,
+            ExprKind::Literal {
+                value: Literal::Boolean(true)
+            }
+        );
+        let ExprKind::Case { whens, .. } = &items[1].expr.kind else {
+            unreachable!()
+        };
+        assert_eq!(
+            whens[0].when.kind,
+            ExprKind::Literal {
+                value: Literal::Boolean(false)
+            }
+        );
+        assert!(items[1].expr.ty.is_string());
     }
 }
