@@ -8,6 +8,20 @@
 //!
 //! Every pass walks the IR with the depth-bounded walkers of `sqlxlate_ir::visit`, or
 //! recurses with an explicit depth cap, and never panics on user input.
+//!
+//! What the emitter can rely on after the passes:
+//! - every `TableName.target` is set: permanent `{catalog, schema, name}` lower-cased;
+//!   temp tables, table variables and CTE references with `catalog` and `schema` `None`
+//!   (CTE references keep the CTE's name as written);
+//! - `BinaryOp::Add` on strings is `Concat`; `Div` is `IntDiv` (Spark `DIV`) or
+//!   `FracDiv` (Spark `/`); inserted casts are `ExprKind::Cast { mode: Strict }` whose
+//!   `to` never carries a collation;
+//! - string types of CREATE TABLE columns, DECLAREd variables and routine parameters carry
+//!   `collation: Some(..)` unless the source collation is binary; `ExprKind::Collate`
+//!   with an empty `source_name` was inserted by the collation pass;
+//! - `Select.qualify` is only produced in the Databricks profile; `Insert { overwrite:
+//!   true }`, `CreateTableAs` and `Drop { if_exists: true }` of `<t>__sx_stage` tables
+//!   only in the portable profile; see [`legalise`] for the exact shapes.
 #![warn(missing_docs)]
 
 mod build;
