@@ -16,7 +16,8 @@
 //!   their subqueries are visited before anything that refers to them), then
 //!   `enter_select`, then items, WHERE, GROUP BY, HAVING, QUALIFY, then `leave_select`.
 //! - every table reference is reported to [`VisitorMut::table`] with how the
-//!   enclosing statement uses it ([`TableRole`]).
+//!   enclosing statement uses it ([`TableRole`]), in source order (a statement's
+//!   target or created table before the tables it reads).
 //! - statements: `enter_stmt` (return `false` to skip the children), the children
 //!   including nested bodies, then `leave_stmt`.
 //!
@@ -138,8 +139,9 @@ macro_rules! visitor {
                     match & $($m)? s.kind {
                         StmtKind::Query(q) => walk_query(v, q, d),
                         StmtKind::CreateTableAs { name, query } => {
-                            walk_query(v, query, d);
+                            // Source order: `SELECT … INTO t FROM …` names t first.
                             v.table(name, TableRole::Create);
+                            walk_query(v, query, d);
                         }
                         StmtKind::CreateTable(def) => {
                             v.table(& $($m)? def.name, TableRole::Create);
@@ -185,8 +187,8 @@ macro_rules! visitor {
                             }
                         }
                         StmtKind::CreateView { name, query, .. } => {
-                            walk_query(v, query, d);
                             v.table(name, TableRole::Create);
+                            walk_query(v, query, d);
                         }
                         StmtKind::CreateIndex { table, .. } => v.table(table, TableRole::Write),
                         StmtKind::Insert { target, source, .. } => {
