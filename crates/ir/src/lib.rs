@@ -19,6 +19,7 @@ mod names;
 mod query;
 mod stmt;
 mod types;
+pub mod visit;
 
 pub use expr::*;
 pub use module::*;

@@ -1,8 +1,36 @@
 //! IR → IR passes.
 //!
 //! Invariant: passes see only the IR (never tokens or printers) and return
-//! diagnostics as data. Each pass lives in its own file.
+//! diagnostics as data. Each pass lives in its own file and runs in this order:
+//! [`naming`] (table targets and mappings), [`types`] (type inference and T-SQL
+//! type-driven rewrites), [`collation`] (string comparison semantics), [`legalise`]
+//! (profile-dependent rewrites of what the target cannot run).
+//!
+//! Every pass walks the IR with the depth-bounded walkers of `sqlxlate_ir::visit`, or
+//! recurses with an explicit depth cap, and never panics on user input.
+//!
+//! What the emitter can rely on after the passes:
+//! - every `TableName.target` is set: permanent `{catalog, schema, name}` lower-cased;
+//!   temp tables, table variables and CTE references with `catalog` and `schema` `None`
+//!   (CTE references keep the CTE's name as written);
+//! - `BinaryOp::Add` on strings is `Concat`; `Div` is `IntDiv` (Spark `DIV`) or
+//!   `FracDiv` (Spark `/`); inserted casts are `ExprKind::Cast { mode: Strict }` whose
+//!   `to` never carries a collation;
+//! - string types of CREATE TABLE columns, DECLAREd variables and routine parameters carry
+//!   `collation: Some(..)` unless the source collation is binary; `ExprKind::Collate`
+//!   with an empty `source_name` was inserted by the collation pass;
+//! - `Select.qualify` is only produced in the Databricks profile; `Insert { overwrite:
+//!   true }`, `CreateTableAs` and `Drop { if_exists: true }` of `<t>__sx_stage` tables
+//!   only in the portable profile; see [`legalise`] for the exact shapes.
 #![warn(missing_docs)]
+
+mod build;
+pub mod collation;
+pub mod legalise;
+pub mod naming;
+#[cfg(test)]
+mod sqlprint;
+pub mod types;
 
 use serde::Serialize;
 use sqlxlate_diagnostics::{Diagnostic, Span};
@@ -57,6 +85,120 @@ pub struct PassResult {
 
 /// Runs every pass in order over the module.
 pub fn run(module: &mut Module, options: &PassOptions) -> PassResult {
-    let _ = (module, options);
-    PassResult::default()
+    let mut result = PassResult::default();
+    let (tables, diags) = naming::run(module, options);
+    result.tables = tables;
+    result.diagnostics.extend(diags);
+    let (catalog, diags) = types::run(module, options);
+    result.diagnostics.extend(diags);
+    let (notes, diags) = collation::run(module, options);
+    result.collation_notes = notes;
+    result.diagnostics.extend(diags);
+    result
+        .diagnostics
+        .extend(legalise::run(module, options, &catalog));
+    result
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use sqlxlate_ir::{
+        Collation, Module, Profile, SourceLanguage, Span, Stmt, StmtKind, Unit, UnitKind,
+    };
+
+    use crate::PassOptions;
+
+    pub fn opts(profile: Profile) -> PassOptions {
+        PassOptions {
+            catalog: match profile {
+                Profile::Databricks => "main".into(),
+                Profile::Portable => "spark_catalog".into(),
+            },
+            profile,
+            collation: Collation::CaseInsensitiveRtrim,
+        }
+    }
+
+    pub fn module_of(stmts: Vec<StmtKind>) -> Module {
+        Module {
+            language: SourceLanguage::Tsql,
+            units: stmts
+                .into_iter()
+                .enumerate()
+                .map(|(i, k)| Unit {
+                    kind: UnitKind::Statement(Stmt::new(k, Span::new(i * 10, i * 10 + 5))),
+                    batch: 0,
+                })
+                .collect(),
+            trivia: vec![],
+            collation: Collation::CaseInsensitiveRtrim,
+        }
+    }
+
+    pub fn stmt_kinds(m: &Module) -> Vec<StmtKind> {
+        m.units
+            .iter()
+            .filter_map(|u| match &u.kind {
+                UnitKind::Statement(s) => Some(s.kind.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use crate::build::*;
+    use crate::tests::{module_of, opts};
+    use sqlxlate_ir::{BinaryOp, Profile, Span, StmtKind, TableKind};
+
+    #[test]
+    fn deeply_nested_input_gives_a_diagnostic_not_a_crash() {
+        // Built fresh per profile: cloning (and dropping) a deep tree is itself
+        // recursive, which is the front-end's nesting cap's business, not the passes'.
+        let sp = Span::new(0, 1);
+        for p in [Profile::Databricks, Profile::Portable] {
+            let mut e = col(None, "x", sp);
+            for _ in 0..300 {
+                e = nested(bin(BinaryOp::Add, e, int(1, sp)));
+            }
+            let q = query(select(
+                vec![item(e, None)],
+                vec![rel(table_name(&["T"], TableKind::Permanent, sp), None, sp)],
+                None,
+                sp,
+            ));
+            let mut m = module_of(vec![StmtKind::Query(Box::new(q))]);
+            let r = crate::run(&mut m, &opts(p));
+            assert!(r.diagnostics.iter().any(|d| d.code == "SX2500"));
+            assert_eq!(r.tables.len(), 1);
+        }
+    }
+
+    #[test]
+    fn passes_are_deterministic() {
+        let sp = Span::new(0, 1);
+        let q = query(select(
+            vec![item(
+                bin(BinaryOp::Div, col(None, "a", sp), col(None, "b", sp)),
+                None,
+            )],
+            vec![
+                rel(table_name(&["B"], TableKind::Permanent, sp), None, sp),
+                rel(table_name(&["#a"], TableKind::Temp, sp), None, sp),
+            ],
+            None,
+            sp,
+        ));
+        let run = || {
+            let mut m = module_of(vec![StmtKind::Query(Box::new(q.clone()))]);
+            let r = crate::run(&mut m, &opts(Profile::Portable));
+            (
+                format!("{m:?}"),
+                format!("{:?}", r.diagnostics),
+                format!("{:?}", r.tables),
+            )
+        };
+        assert_eq!(run(), run());
+    }
 }

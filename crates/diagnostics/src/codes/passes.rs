@@ -1,2 +1,111 @@
-//! Codes raised by passes and back-ends (SX2500–SX2999, SX3500–SX3999, SX4500–SX4999).
-crate::declare_codes! {}
+//! Codes raised by passes (SX2500–SX2799, SX3500–SX3799, SX4500–SX4799).
+crate::declare_codes! {
+    SX2500 {
+        title: "nesting too deep for the passes",
+        severity: Error,
+        kind: Unsupported,
+        meaning: "An expression, query or statement is nested deeper than the passes walk (256 levels); the deeper part was not resolved, typed or legalised.",
+        why: "The passes bound their recursion so that hostile or generated input cannot exhaust the stack.",
+        example: "An expression with several hundred nested parentheses.",
+        what_to_do: "Simplify the statement (split it, use a CTE or a temporary table) and convert again.",
+    }
+    SX2510 {
+        title: "row-level dml cannot run on open-source spark",
+        severity: Error,
+        kind: Unsupported,
+        meaning: "In the portable profile UPDATE, DELETE and MERGE are rewritten into a staging copy of the table; this statement could not be rewritten, usually because the target table's columns are unknown.",
+        why: "Open-source Spark 4.1 has no UPDATE, DELETE or MERGE on plain parquet tables; the rewrite must list every column of the target.",
+        example: "UPDATE dbo.Claims SET Status = 'X' WHERE ClaimID = 1 -- with no CREATE TABLE dbo.Claims in the input",
+        what_to_do: "Add the table's CREATE TABLE to the input (or convert with the databricks profile, where Delta tables support the statement).",
+    }
+    SX2511 {
+        title: "update or delete with this from clause cannot be rewritten",
+        severity: Error,
+        kind: Unsupported,
+        meaning: "An UPDATE … FROM or DELETE … FROM uses joins other than inner joins, or the target could not be found in the FROM clause, so it could not be rewritten into MERGE or a staging copy.",
+        why: "Databricks UPDATE and DELETE have no FROM clause; only inner-join shapes map onto MERGE exactly.",
+        example: "UPDATE t SET x = s.x FROM t LEFT JOIN s ON s.id = t.id",
+        what_to_do: "Rewrite the statement by hand as MERGE INTO, or restructure it with inner joins.",
+    }
+    SX2512 {
+        title: "top with ties or percent cannot be rewritten here",
+        severity: Error,
+        kind: Unsupported,
+        meaning: "TOP n WITH TIES or TOP n PERCENT is used on a query shape the rewrite does not handle (a set operation, `*` in the select list in the portable profile, or an ORDER BY key that is not an output column).",
+        why: "Spark's LIMIT has neither option; the rewrite needs a window over the query's ORDER BY, and open-source Spark 4.1 has no QUALIFY clause, so the portable rewrite wraps the query and must name its output columns.",
+        example: "SELECT TOP 5 WITH TIES * FROM a UNION SELECT * FROM b ORDER BY 1",
+        what_to_do: "Rewrite the query with rank() or row_number() in a derived table and filter on it.",
+    }
+    SX3500 {
+        title: "type unknown; an assumption was made",
+        severity: Warning,
+        kind: Semantic,
+        meaning: "A rewrite that depends on an operand's type (string concatenation versus addition, integer versus fractional division) had to assume the type because it is not known from the input.",
+        why: "T-SQL decides `+` and `/` by the operand types; Spark needs the decision spelled out.",
+        example: "SELECT a / b FROM ext.t -- with no CREATE TABLE for ext.t",
+        what_to_do: "Check the assumption named in the message; add the table's DDL to the input to let the converter decide.",
+    }
+    SX3510 {
+        title: "top percent approximated with a window",
+        severity: Warning,
+        kind: Semantic,
+        meaning: "TOP n PERCENT was rewritten to a QUALIFY on row_number() against ceil(n * count(*) / 100).",
+        why: "Spark has no TOP PERCENT; the rewrite keeps T-SQL's rounding up, but without ORDER BY the chosen rows are arbitrary in both systems.",
+        example: "SELECT TOP 10 PERCENT * FROM t ORDER BY x",
+        what_to_do: "Check that the query has an ORDER BY that makes the selection deterministic.",
+    }
+    SX3511 {
+        title: "update or delete from a join picks an arbitrary matching row",
+        severity: Warning,
+        kind: Semantic,
+        meaning: "An UPDATE … FROM or DELETE … FROM with a join was rewritten (into MERGE, or a staging copy in the portable profile). When several source rows match one target row, T-SQL silently uses an arbitrary one; MERGE raises an error and the staging rewrite uses the greatest value.",
+        why: "The join may not be one-to-one; the behaviours differ only in that case.",
+        example: "UPDATE m SET m.Plan = s.Plan FROM dbo.Member m JOIN dbo.Stage s ON s.ID = m.ID",
+        what_to_do: "Make sure the source has at most one row per target row (deduplicate it first if needed).",
+    }
+    SX3512 {
+        title: "merge rewrite assumes one source row per target row",
+        severity: Warning,
+        kind: Semantic,
+        meaning: "A MERGE with WHEN MATCHED clauses was rewritten into a staging copy built with a left join; if several source rows match one target row, T-SQL raises an error while the rewrite duplicates the row.",
+        why: "Open-source Spark cannot run MERGE on plain tables.",
+        example: "MERGE dbo.Member t USING dbo.Stage s ON t.ID = s.ID WHEN MATCHED THEN UPDATE SET t.Plan = s.Plan;",
+        what_to_do: "Make sure the source has at most one row per target key.",
+    }
+    SX4500 {
+        title: "database or server part of a table name dropped",
+        severity: Info,
+        kind: Informational,
+        meaning: "A three- or four-part name (`db.schema.table`, `server.db.schema.table`) was mapped to the configured catalog; the database and server parts were dropped and the schema kept.",
+        why: "Unity Catalog has three levels (catalog.schema.table) and the catalog comes from the conversion options.",
+        example: "SELECT * FROM ClaimsDB.dbo.Claims",
+        what_to_do: "Nothing, unless tables of different databases share a schema and name; then map them to different catalogs or schemas.",
+    }
+    SX4510 {
+        title: "top with ties rewritten to qualify rank()",
+        severity: Info,
+        kind: Informational,
+        meaning: "TOP n WITH TIES was rewritten to `QUALIFY rank() OVER (ORDER BY …) <= n`.",
+        why: "Spark's LIMIT has no WITH TIES.",
+        example: "SELECT TOP 3 WITH TIES * FROM t ORDER BY score DESC",
+        what_to_do: "Nothing.",
+    }
+    SX4511 {
+        title: "update or delete with a join rewritten to merge",
+        severity: Info,
+        kind: Informational,
+        meaning: "An UPDATE … FROM / DELETE … FROM with joins was rewritten into MERGE INTO … WHEN MATCHED.",
+        why: "Databricks UPDATE and DELETE have no FROM clause.",
+        example: "DELETE a FROM dbo.T a JOIN dbo.S s ON s.ID = a.ID",
+        what_to_do: "Nothing.",
+    }
+    SX4512 {
+        title: "row-level dml rewritten through a staging copy",
+        severity: Info,
+        kind: Informational,
+        meaning: "In the portable profile an UPDATE, DELETE or MERGE was rewritten into CREATE TABLE <t>__sx_stage AS SELECT <new contents>, INSERT OVERWRITE <t> SELECT * FROM the stage, and DROP TABLE of the stage (a DELETE without WHERE became TRUNCATE).",
+        why: "Open-source Spark has no UPDATE, DELETE or MERGE on plain parquet tables, and cannot overwrite a table it reads in the same statement.",
+        example: "DELETE FROM dbo.Member WHERE Active = 0",
+        what_to_do: "Nothing; on Databricks convert with the databricks profile to keep the statement as written.",
+    }
+}

@@ -1,0 +1,463 @@
+//! Naming pass: fills `TableName.target` for every table reference and collects the
+//! module's table mappings.
+//!
+//! - Permanent tables map to `{catalog}.{schema}.{name}`: the catalog comes from the
+//!   options, the schema is kept as written (`dbo` when absent), and catalog object
+//!   names are lower-cased. Database and server parts of 3- and 4-part names are
+//!   dropped with an informational diagnostic (once per table).
+//! - `#t` → `t`, `##t` → `global_t`, `@t` → `tv_t`: session-scoped (no catalog or
+//!   schema). A session name that would clash with another source object's session
+//!   name gets a numeric suffix, in order of first appearance.
+//! - A one-part name that matches a CTE in scope is not a table: its target is the
+//!   CTE name as written (no catalog or schema) and it is not reported.
+//! - An UPDATE / DELETE whose target is the alias of a table in its FROM clause is
+//!   normalised: the target becomes that table and `alias` is set.
+
+use indexmap::IndexMap;
+use sqlxlate_diagnostics::{codes, Diagnostic, Span};
+use sqlxlate_ir::visit::{self, TableRole, VisitorMut};
+use sqlxlate_ir::{Module, Query, Relation, Stmt, StmtKind, TableKind, TableName, TargetName};
+
+use crate::{Access, PassOptions, TableMapping};
+
+/// Runs the naming pass.
+pub fn run(module: &mut Module, options: &PassOptions) -> (Vec<TableMapping>, Vec<Diagnostic>) {
+    let mut v = Naming {
+        catalog: options.catalog.clone(),
+        cte_scopes: Vec::new(),
+        tables: IndexMap::new(),
+        session_names: IndexMap::new(),
+        diagnostics: Vec::new(),
+        too_deep_reported: false,
+    };
+    visit::walk_module_mut(&mut v, module);
+    let tables = v
+        .tables
+        .into_values()
+        .map(|mut m| {
+            m.access.sort();
+            m.access.dedup();
+            m
+        })
+        .collect();
+    (tables, v.diagnostics)
+}
+
+struct Naming {
+    catalog: String,
+    /// CTE names (lower-cased) per enclosing query.
+    cte_scopes: Vec<Vec<String>>,
+    /// Keyed by the printed target name (lower-case).
+    tables: IndexMap<String, TableMapping>,
+    /// Session name → the source key that owns it.
+    session_names: IndexMap<String, String>,
+    diagnostics: Vec<Diagnostic>,
+    too_deep_reported: bool,
+}
+
+/// The session-scoped base name for a temp table or table variable.
+fn session_base(kind: TableKind, raw: &str) -> String {
+    let bare = raw.trim_start_matches(['#', '@']).to_lowercase();
+    match kind {
+        TableKind::GlobalTemp => format!("global_{bare}"),
+        TableKind::Variable => format!("tv_{bare}"),
+        _ => bare,
+    }
+}
+
+/// Quotes a name part with backticks when it is not a plain identifier.
+pub fn quote_part(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !s.starts_with(|c: char| c.is_ascii_digit());
+    if plain {
+        s.to_string()
+    } else {
+        format!("`{}`", s.replace('`', "``"))
+    }
+}
+
+/// The printed form of a target name (`main.dbo.member`, `t`).
+pub fn target_display(t: &TargetName) -> String {
+    [
+        t.catalog.as_deref(),
+        t.schema.as_deref(),
+        Some(t.name.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .map(quote_part)
+    .collect::<Vec<_>>()
+    .join(".")
+}
+
+impl Naming {
+    fn is_cte(&self, t: &TableName) -> bool {
+        if t.kind != TableKind::Permanent || t.source.parts.len() != 1 {
+            return false;
+        }
+        let n = t.source.name().to_lowercase();
+        self.cte_scopes.iter().any(|s| s.contains(&n))
+    }
+
+    fn access(role: TableRole) -> Access {
+        match role {
+            TableRole::Read => Access::Read,
+            TableRole::Write => Access::Write,
+            TableRole::Create => Access::Create,
+        }
+    }
+
+    fn name_permanent(&mut self, t: &mut TableName, role: TableRole) {
+        let parts = &t.source.parts;
+        let n = parts.len();
+        let name = t.source.name().to_string();
+        let schema_written = if n >= 2 {
+            parts[n - 2].value.clone()
+        } else {
+            String::new()
+        };
+        let schema = if schema_written.is_empty() {
+            "dbo".to_string()
+        } else {
+            schema_written.clone()
+        };
+        let target = TargetName {
+            catalog: Some(self.catalog.clone()),
+            schema: Some(schema.to_lowercase()),
+            name: name.to_lowercase(),
+            zone: None,
+        };
+        let key = target_display(&target);
+        let mut source_parts: Vec<String> = parts[..n.saturating_sub(2)]
+            .iter()
+            .map(|p| p.value.clone())
+            .collect();
+        source_parts.push(schema);
+        source_parts.push(name);
+        let source = source_parts.join(".");
+        let span = t.span();
+        if !self.tables.contains_key(&key) && n > 2 {
+            let dropped = parts[..n - 2]
+                .iter()
+                .map(|p| p.value.as_str())
+                .collect::<Vec<_>>()
+                .join(".");
+            self.diagnostics.push(
+                Diagnostic::new(
+                    codes::SX4500.code,
+                    span,
+                    format!("`{dropped}` dropped from `{}`; mapped to `{key}`", t.source.dotted()),
+                )
+                .with_hint("map different source databases to different catalogs or schemas if their names collide"),
+            );
+        }
+        self.record(key, source, span, role);
+        t.target = Some(target);
+    }
+
+    fn name_session(&mut self, t: &mut TableName, role: TableRole) {
+        let raw = t.source.name().to_string();
+        let prefix = match t.kind {
+            TableKind::Temp => "#",
+            TableKind::GlobalTemp => "##",
+            TableKind::Variable => "@",
+            TableKind::Permanent => "",
+        };
+        let bare = raw.trim_start_matches(['#', '@']);
+        let source = format!("{prefix}{bare}");
+        let source_key = source.to_lowercase();
+        let base = session_base(t.kind, &raw);
+        // Find the name this source already owns, or the first free one.
+        let mut name = base.clone();
+        let mut i = 2;
+        loop {
+            match self.session_names.get(&name) {
+                Some(owner) if *owner != source_key => {
+                    name = format!("{base}_{i}");
+                    i += 1;
+                }
+                Some(_) => break,
+                None => {
+                    self.session_names.insert(name.clone(), source_key.clone());
+                    break;
+                }
+            }
+        }
+        let target = TargetName {
+            catalog: None,
+            schema: None,
+            name,
+            zone: None,
+        };
+        let key = target_display(&target);
+        self.record(key, source, t.span(), role);
+        t.target = Some(target);
+    }
+
+    fn record(&mut self, key: String, source: String, span: Span, role: TableRole) {
+        let access = Self::access(role);
+        let entry = self
+            .tables
+            .entry(key.clone())
+            .or_insert_with(|| TableMapping {
+                source,
+                target: key,
+                access: Vec::new(),
+                first_span: span,
+            });
+        entry.access.push(access);
+    }
+}
+
+/// If an UPDATE / DELETE target is the alias of a table in its FROM clause, returns
+/// that table's name.
+fn alias_target(target: &TableName, from: &[Relation]) -> Option<TableName> {
+    if target.kind != TableKind::Permanent || target.source.parts.len() != 1 {
+        return None;
+    }
+    let want = target.source.name().to_lowercase();
+    let mut stack: Vec<&Relation> = from.iter().collect();
+    let mut budget = 10_000usize;
+    while let Some(r) = stack.pop() {
+        budget = budget.saturating_sub(1);
+        if budget == 0 {
+            return None;
+        }
+        match r {
+            Relation::Table {
+                name,
+                alias: Some(a),
+                ..
+            } if a.value.to_lowercase() == want => return Some(name.clone()),
+            Relation::Join { left, right, .. } => {
+                stack.push(right);
+                stack.push(left);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+impl VisitorMut for Naming {
+    fn enter_query(&mut self, q: &mut Query) {
+        self.cte_scopes
+            .push(q.with.iter().map(|c| c.name.value.to_lowercase()).collect());
+    }
+    fn leave_query(&mut self, _q: &mut Query) {
+        self.cte_scopes.pop();
+    }
+    fn enter_stmt(&mut self, s: &mut Stmt) -> bool {
+        match &mut s.kind {
+            StmtKind::Update {
+                target,
+                alias,
+                from,
+                ..
+            }
+            | StmtKind::Delete {
+                target,
+                alias,
+                from,
+                ..
+            } => {
+                if let Some(real) = alias_target(target, from) {
+                    let written = target.source.parts.first().cloned();
+                    *target = real;
+                    if alias.is_none() {
+                        *alias = written;
+                    }
+                }
+            }
+            _ => {}
+        }
+        true
+    }
+    fn table(&mut self, t: &mut TableName, role: TableRole) {
+        if self.is_cte(t) {
+            t.target = Some(TargetName {
+                catalog: None,
+                schema: None,
+                name: t.source.name().to_string(),
+                zone: None,
+            });
+            return;
+        }
+        match t.kind {
+            TableKind::Permanent => self.name_permanent(t, role),
+            _ => self.name_session(t, role),
+        }
+    }
+    fn too_deep(&mut self, span: Span) {
+        if !self.too_deep_reported {
+            self.too_deep_reported = true;
+            self.diagnostics.push(
+                Diagnostic::new(
+                    codes::SX2500.code,
+                    span,
+                    "nesting deeper than 256 levels; table names inside were not mapped",
+                )
+                .with_hint("split the statement into smaller ones"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::build::*;
+    use crate::tests::{module_of, opts};
+    use sqlxlate_ir::{Cte, Ident, InsertSource, Profile};
+
+    fn sp() -> Span {
+        Span::new(0, 1)
+    }
+
+    #[test]
+    fn permanent_temp_and_variable_tables_are_mapped() {
+        let q = query(select(
+            vec![item(star(None, sp()), None)],
+            vec![
+                rel(
+                    table_name(&["Member"], TableKind::Permanent, sp()),
+                    None,
+                    sp(),
+                ),
+                rel(table_name(&["#stage"], TableKind::Temp, sp()), None, sp()),
+                rel(
+                    table_name(&["##g"], TableKind::GlobalTemp, sp()),
+                    None,
+                    sp(),
+                ),
+                rel(table_name(&["@t"], TableKind::Variable, sp()), None, sp()),
+                rel(
+                    table_name(&["Sales", "Claims"], TableKind::Permanent, sp()),
+                    None,
+                    sp(),
+                ),
+            ],
+            None,
+            sp(),
+        ));
+        let ins = StmtKind::Insert {
+            target: table_name(&["dbo", "MEMBER"], TableKind::Permanent, sp()),
+            columns: vec![],
+            source: InsertSource::Query(Box::new(q)),
+            overwrite: false,
+        };
+        let mut m = module_of(vec![ins]);
+        let (tables, diags) = run(&mut m, &opts(Profile::Databricks));
+        assert!(diags.is_empty());
+        let got: Vec<(String, String, Vec<Access>)> = tables
+            .into_iter()
+            .map(|t| (t.source, t.target, t.access))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "dbo.MEMBER".into(),
+                    "main.dbo.member".into(),
+                    vec![Access::Read, Access::Write]
+                ),
+                ("#stage".into(), "stage".into(), vec![Access::Read]),
+                ("##g".into(), "global_g".into(), vec![Access::Read]),
+                ("@t".into(), "tv_t".into(), vec![Access::Read]),
+                (
+                    "Sales.Claims".into(),
+                    "main.sales.claims".into(),
+                    vec![Access::Read]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn four_part_names_keep_schema_and_report_the_drop() {
+        let s = StmtKind::Truncate {
+            name: table_name(&["srv", "Db", "Fin", "Ledger"], TableKind::Permanent, sp()),
+        };
+        let mut m = module_of(vec![s]);
+        let (tables, diags) = run(&mut m, &opts(Profile::Databricks));
+        assert_eq!(tables[0].target, "main.fin.ledger");
+        assert_eq!(tables[0].source, "srv.Db.Fin.Ledger");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "SX4500");
+    }
+
+    #[test]
+    fn cte_references_are_not_tables() {
+        let inner = query(select(
+            vec![item(star(None, sp()), None)],
+            vec![rel(
+                table_name(&["dbo", "T"], TableKind::Permanent, sp()),
+                None,
+                sp(),
+            )],
+            None,
+            sp(),
+        ));
+        let mut q = query(select(
+            vec![item(star(None, sp()), None)],
+            vec![rel(
+                table_name(&["Recent"], TableKind::Permanent, sp()),
+                None,
+                sp(),
+            )],
+            None,
+            sp(),
+        ));
+        q.with.push(Cte {
+            name: Ident::new("recent", sp()),
+            columns: vec![],
+            query: inner,
+        });
+        let mut m = module_of(vec![StmtKind::Query(Box::new(q))]);
+        let (tables, _) = run(&mut m, &opts(Profile::Databricks));
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0].target, "main.dbo.t");
+    }
+
+    #[test]
+    fn temp_names_that_clash_get_a_suffix() {
+        let s1 = StmtKind::Truncate {
+            name: table_name(&["#tv_x"], TableKind::Temp, sp()),
+        };
+        let s2 = StmtKind::Truncate {
+            name: table_name(&["@x"], TableKind::Variable, sp()),
+        };
+        let mut m = module_of(vec![s1, s2]);
+        let (tables, _) = run(&mut m, &opts(Profile::Databricks));
+        assert_eq!(tables[0].target, "tv_x");
+        assert_eq!(tables[1].target, "tv_x_2");
+    }
+
+    #[test]
+    fn update_target_written_as_alias_is_resolved() {
+        let upd = StmtKind::Update {
+            target: table_name(&["m"], TableKind::Permanent, sp()),
+            alias: None,
+            assignments: vec![],
+            from: vec![rel(
+                table_name(&["dbo", "Member"], TableKind::Permanent, sp()),
+                Some("m"),
+                sp(),
+            )],
+            selection: None,
+        };
+        let mut m = module_of(vec![upd]);
+        let (tables, _) = run(&mut m, &opts(Profile::Databricks));
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0].access, vec![Access::Read, Access::Write]);
+        match &crate::tests::stmt_kinds(&m)[0] {
+            StmtKind::Update { target, alias, .. } => {
+                assert_eq!(target.source.dotted(), "dbo.Member");
+                assert_eq!(alias.as_ref().map(|a| a.value.as_str()), Some("m"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,22 @@
+-- Name and identifier clean-up for the member master.
+SELECT MemberID,
+       LEN(LastName)                                AS NameLen,
+       DATALENGTH(LastName)                         AS NameBytes,
+       CHARINDEX(',', FullName)                     AS CommaPos,
+       CHARINDEX(' ', FullName, 3)                  AS SpaceAfter3,
+       PATINDEX('%[0-9]%', AddressLine1)            AS FirstDigit,
+       STUFF(SubscriberSsn, 1, 5, '*****')          AS MaskedSsn,
+       SUBSTRING(MemberID, 1, 3)                    AS IdPrefix,
+       LEFT(ZipCode, 5)                             AS Zip5,
+       RIGHT('0000000000' + CAST(MemberSeq AS VARCHAR(10)), 10) AS PaddedSeq,
+       REPLICATE('0', 9 - LEN(MedicaidId)) + MedicaidId AS MedicaidId9,
+       CONCAT(FirstName, ' ', MiddleInitial, ' ', LastName) AS DisplayName,
+       LastName + ', ' + FirstName                  AS SortName,
+       UPPER(LTRIM(RTRIM(City)))                    AS CityClean,
+       LOWER(Email)                                 AS EmailLower,
+       REVERSE(MemberID)                            AS Reversed,
+       TRIM(ZipCode)                                AS ZipTrim,
+       SPACE(2) + 'x'                               AS Indented,
+       ASCII(Gender)                                AS GenderCode,
+       CHAR(65)                                     AS LetterA
+FROM dbo.Member;
