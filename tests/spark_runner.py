@@ -25,13 +25,12 @@ How a case runs:
    (booleans as 1/0, numbers as decimals without trailing zeros, floats with a relative
    tolerance of 1e-9 or after rounding to the expected value's decimal places, dates
    and timestamps as ISO text, an empty field is NULL, or NULL or '' with
-   null_equals_empty); rows in order when `ordered`, else as multisets.
+   null_equals_empty, and a quoted empty field `""` is the empty string); rows in
+   order when `ordered`, else as multisets.
 """
 
-import csv
 import datetime as dt
 import decimal
-import io
 import json
 import math
 import os
@@ -42,9 +41,29 @@ import traceback
 RESULT_PREFIX = "SQLXLATE_RESULT "
 CELL_SEPARATOR = "-- COMMAND ----------"
 NON_QUERY_STARTS = {
-    "SET", "SHOW", "DESCRIBE", "DESC", "EXPLAIN", "USE", "MERGE", "UPDATE", "DELETE",
-    "INSERT", "CREATE", "DROP", "ALTER", "TRUNCATE", "DECLARE", "CALL", "REFRESH",
-    "CACHE", "UNCACHE", "ANALYZE", "COMMENT", "GRANT", "REVOKE",
+    "SET",
+    "SHOW",
+    "DESCRIBE",
+    "DESC",
+    "EXPLAIN",
+    "USE",
+    "MERGE",
+    "UPDATE",
+    "DELETE",
+    "INSERT",
+    "CREATE",
+    "DROP",
+    "ALTER",
+    "TRUNCATE",
+    "DECLARE",
+    "CALL",
+    "REFRESH",
+    "CACHE",
+    "UNCACHE",
+    "ANALYZE",
+    "COMMENT",
+    "GRANT",
+    "REVOKE",
 }
 
 
@@ -112,6 +131,10 @@ def first_keyword(cell):
 # ------------------------------------------------------------------------ normalising
 
 
+class Temporal(str):
+    """ISO text of a DATE or TIMESTAMP value (only these get timestamp normalisation)."""
+
+
 def iso(value):
     if isinstance(value, dt.datetime):
         text = value.strftime("%Y-%m-%d %H:%M:%S")
@@ -134,7 +157,7 @@ def normalise_actual(value):
     if isinstance(value, float):
         return value
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
-        return iso(value)
+        return Temporal(iso(value))
     if isinstance(value, (bytes, bytearray)):
         return "0x" + bytes(value).hex().upper()
     return str(value)
@@ -173,8 +196,57 @@ def normalise_expected_text(text):
     return t
 
 
+class QuotedEmpty(str):
+    """A quoted empty field (`""`) in expected.csv: the empty string, never NULL."""
+
+
+def read_csv(text):
+    """Parses CSV (RFC 4180 quoting); a quoted empty field becomes QuotedEmpty('')."""
+    rows, row, field, quoted, i, n = [], [], [], False, 0, len(text)
+    at_field_start = True
+    while i < n:
+        c = text[i]
+        if at_field_start and c == '"':
+            quoted, at_field_start, i = True, False, i + 1
+            while i < n:
+                if text[i] == '"':
+                    if i + 1 < n and text[i + 1] == '"':
+                        field.append('"')
+                        i += 2
+                        continue
+                    i += 1
+                    break
+                field.append(text[i])
+                i += 1
+            continue
+        if c == ",":
+            row.append(finish_field(field, quoted))
+            field, quoted, at_field_start = [], False, True
+        elif c in "\r\n":
+            if c == "\r" and i + 1 < n and text[i + 1] == "\n":
+                i += 1
+            row.append(finish_field(field, quoted))
+            rows.append(row)
+            row, field, quoted, at_field_start = [], [], False, True
+        else:
+            field.append(c)
+            at_field_start = False
+        i += 1
+    if field or quoted or row:
+        row.append(finish_field(field, quoted))
+        rows.append(row)
+    return rows
+
+
+def finish_field(chars, quoted):
+    text = "".join(chars)
+    return QuotedEmpty("") if quoted and text == "" else text
+
+
 def cell_matches(expected, actual, null_equals_empty):
     """True when an expected CSV field matches a normalised actual value."""
+    if isinstance(expected, QuotedEmpty):
+        return actual == ""
     if expected == "":
         return actual is None or (null_equals_empty and actual == "")
     if actual is None:
@@ -197,7 +269,9 @@ def cell_matches(expected, actual, null_equals_empty):
             decimal.Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_EVEN
         )
         return rounded == want
-    return normalise_expected_text(expected) == actual
+    if isinstance(actual, Temporal):
+        return normalise_expected_text(expected) == actual
+    return expected == actual
 
 
 def row_matches(expected_row, actual_row, null_equals_empty):
@@ -208,11 +282,10 @@ def row_matches(expected_row, actual_row, null_equals_empty):
 
 def compare(expected_csv, columns, rows, ordered, null_equals_empty):
     """Returns None when the result matches, else a dict describing the difference."""
-    reader = csv.reader(io.StringIO(expected_csv))
-    table = [r for r in reader]
+    table = read_csv(expected_csv)
     if not table:
         return {"message": "expected.csv is empty (it needs at least a header)"}
-    header, expected_rows = table[0], [r for r in table[1:] if r != []]
+    header, expected_rows = table[0], [r for r in table[1:] if r != [""]]
     actual_rows = [[normalise_actual(v) for v in row] for row in rows]
     shown_actual = [[show(v) for v in r] for r in actual_rows]
     detail = {
@@ -226,12 +299,12 @@ def compare(expected_csv, columns, rows, ordered, null_equals_empty):
     if len(expected_rows) != len(actual_rows):
         return dict(
             detail,
-            message="expected %d rows, got %d" % (len(expected_rows), len(actual_rows)),
+            message=f"expected {len(expected_rows)} rows, got {len(actual_rows)}",
         )
     if ordered:
         for i, (e, a) in enumerate(zip(expected_rows, actual_rows)):
             if not row_matches(e, a, null_equals_empty):
-                return dict(detail, message="row %d differs" % (i + 1))
+                return dict(detail, message=f"row {i + 1} differs")
         return None
     unmatched = list(range(len(actual_rows)))
     for i, e in enumerate(expected_rows):
@@ -240,7 +313,9 @@ def compare(expected_csv, columns, rows, ordered, null_equals_empty):
             None,
         )
         if hit is None:
-            return dict(detail, message="expected row %d has no match (unordered)" % (i + 1))
+            return dict(
+                detail, message=f"expected row {i + 1} has no match (unordered)"
+            )
         unmatched.remove(hit)
     return None
 
@@ -299,11 +374,12 @@ def reset(spark):
     for db in session.sql("SHOW DATABASES").collect():
         name = db[0]
         if name.lower() != "default":
-            session.sql("DROP DATABASE IF EXISTS %s CASCADE" % quote(name))
-    for t in session.sql("SHOW TABLES IN default").collect():
-        if not t["isTemporary"]:
-            session.sql("DROP TABLE IF EXISTS default.%s" % quote(t["tableName"]))
-            session.sql("DROP VIEW IF EXISTS default.%s" % quote(t["tableName"]))
+            session.sql(f"DROP DATABASE IF EXISTS {quote(name)} CASCADE")
+    for t in session.catalog.listTables("default"):
+        if t.isTemporary:
+            continue
+        kind = "VIEW" if t.tableType == "VIEW" else "TABLE"
+        session.sql(f"DROP {kind} IF EXISTS default.{quote(t.name)}")
     return session
 
 
@@ -344,7 +420,7 @@ def run_case(spark, case):
             parts = split_name(t.get("target", ""))
             if len(parts) == 3:
                 session.sql(
-                    "CREATE SCHEMA IF NOT EXISTS %s.%s" % (quote(parts[0]), quote(parts[1]))
+                    f"CREATE SCHEMA IF NOT EXISTS {quote(parts[0])}.{quote(parts[1])}"
                 )
         cells = []
         for out in report.get("outputs", []):
@@ -358,7 +434,7 @@ def run_case(spark, case):
             return {
                 "case": name,
                 "ok": False,
-                "message": "cell %d of %d failed on Spark" % (e.index + 1, len(cells)),
+                "message": f"cell {e.index + 1} of {len(cells)} failed on Spark",
                 "file": cells[e.index][0],
                 "cell": e.cell,
                 "error": first_lines(e.error),
@@ -367,7 +443,7 @@ def run_case(spark, case):
             return {
                 "case": name,
                 "ok": False,
-                "message": "no cell returned a result set (%d cells run)" % len(cells),
+                "message": f"no cell returned a result set ({len(cells)} cells run)",
             }
         diff = compare(
             expected,
@@ -377,13 +453,17 @@ def run_case(spark, case):
             bool(case.get("null_equals_empty", False)),
         )
         if diff is None:
-            return {"case": name, "ok": True, "message": "%d rows match" % len(result[1])}
+            return {
+                "case": name,
+                "ok": True,
+                "message": f"{len(result[1])} rows match",
+            }
         return dict(diff, case=name, ok=False)
     except Exception as e:  # noqa: BLE001 - report, never crash the whole run
         return {
             "case": name,
             "ok": False,
-            "message": "runner error: %s" % first_lines(e),
+            "message": f"runner error: {first_lines(e)}",
             "traceback": traceback.format_exc(),
         }
 
@@ -435,30 +515,55 @@ def selftest_cases(spark, workdir):
         ("decimal 10.0100", cell_matches("10.01", decimal.Decimal("10.0100"), False)),
         ("int vs decimal text", cell_matches("3.0", decimal.Decimal(3), False)),
         ("float tolerance", cell_matches("0.1", 0.1 + 1e-17, False)),
-        ("float rounded to expected places", cell_matches("0.333333333333", 1 / 3, False)),
+        (
+            "float rounded to expected places",
+            cell_matches("0.333333333333", 1 / 3, False),
+        ),
         ("float mismatch detected", not cell_matches("0.3334", 1 / 3, False)),
         ("boolean as 1", cell_matches("1", normalise_actual(True), False)),
         ("boolean as true", cell_matches("true", normalise_actual(True), False)),
         ("empty is NULL", cell_matches("", None, False)),
         ("empty string is not NULL", not cell_matches("", "", False)),
         ("null_equals_empty", cell_matches("", "", True)),
+        ("quoted empty is the empty string", cell_matches(QuotedEmpty(""), "", False)),
+        ("quoted empty is not NULL", not cell_matches(QuotedEmpty(""), None, True)),
+        (
+            "csv quoting",
+            read_csv('a,b,c\r\n"x,""y""",,""\n') == [["a", "b", "c"], ['x,"y"', "", ""]]
+            and isinstance(read_csv('a\n""\n')[1][0], QuotedEmpty)
+            and not isinstance(read_csv("a\n\n")[1][0], QuotedEmpty),
+        ),
         ("NULL is not a value", not cell_matches("0", None, False)),
         ("strings are exact", not cell_matches("abc", "abc  ", False)),
-        ("date iso", cell_matches("2024-01-01", normalise_actual(dt.date(2024, 1, 1)), False)),
+        (
+            "timestamp-like strings are exact",
+            not cell_matches("2024-03-05 14:07:09", "2024-03-05 14:07:09.000", False)
+            and cell_matches(
+                "2024-03-05T14:07:09.000", "2024-03-05T14:07:09.000", False
+            ),
+        ),
+        (
+            "date iso",
+            cell_matches("2024-01-01", normalise_actual(dt.date(2024, 1, 1)), False),
+        ),
         (
             "timestamp iso",
             cell_matches(
-                "2024-01-01T10:00:00", normalise_actual(dt.datetime(2024, 1, 1, 10)), False
+                "2024-01-01T10:00:00",
+                normalise_actual(dt.datetime(2024, 1, 1, 10)),
+                False,
             ),
         ),
         (
             "split cells skips comment-only cells",
-            split_cells("-- Databricks notebook source\n\n-- COMMAND ----------\n\nSELECT 1\n")
+            split_cells(
+                "-- Databricks notebook source\n\n-- COMMAND ----------\n\nSELECT 1\n"
+            )
             == ["SELECT 1"],
         ),
         (
             "comment stripping keeps literals",
-            strip_comments("SELECT '--x' /* y */ -- z") .strip() == "SELECT '--x'",
+            strip_comments("SELECT '--x' /* y */ -- z").strip() == "SELECT '--x'",
         ),
         ("split quoted name", split_name("a.`b.c`.d") == ["a", "b.c", "d"]),
         (
@@ -469,7 +574,10 @@ def selftest_cases(spark, workdir):
             "unordered multiset counts duplicates",
             compare("a\n1\n2\n2\n", ["a"], [[2], [1], [1]], False, False) is not None,
         ),
-        ("ordered detects order", compare("a\n1\n2\n", ["a"], [[2], [1]], True, False) is not None),
+        (
+            "ordered detects order",
+            compare("a\n1\n2\n", ["a"], [[2], [1]], True, False) is not None,
+        ),
         ("header mismatch", compare("a,b\n", ["a", "c"], [], True, False) is not None),
     ]
     for name, ok in pure:
@@ -485,11 +593,21 @@ def selftest_cases(spark, workdir):
             "version": 1,
             "outputs": [
                 {"path": "case.sql", "kind": "main", "language": "databricks-sql"},
-                {"path": "missing.sql", "kind": "databricks-only", "language": "databricks-sql"},
+                {
+                    "path": "missing.sql",
+                    "kind": "databricks-only",
+                    "language": "databricks-sql",
+                },
             ],
             "tables": tables
             if tables is not None
-            else [{"source": "dbo.t", "target": "spark_catalog.dbo.t", "access": ["create"]}],
+            else [
+                {
+                    "source": "dbo.t",
+                    "target": "spark_catalog.dbo.t",
+                    "access": ["create"],
+                }
+            ],
         }
         with open(os.path.join(d, "report.json"), "w", encoding="utf-8") as f:
             json.dump(report, f)
@@ -503,14 +621,22 @@ def selftest_cases(spark, workdir):
             "ordered": ordered,
         }
 
+    spark.sql("CREATE TABLE default.leftover (a INT) USING parquet")
+    spark.sql("CREATE VIEW default.leftover_v AS SELECT 1 AS a")
     r = run_case(spark, make_case("spark_types", SELFTEST_NOTEBOOK, SELFTEST_EXPECTED))
+    left = [t.name for t in spark.catalog.listTables("default")]
+    yield "spark: reset drops tables and views in default", not left, json.dumps(left)
     yield "spark: types normalise and match", r["ok"], json.dumps(r)
 
     # State is reset between cases: the table from the previous case is gone, so
     # creating it again works, and a wrong value is reported as a row difference.
     r = run_case(
         spark,
-        make_case("spark_mismatch", SELFTEST_NOTEBOOK, SELFTEST_EXPECTED.replace("10.01", "10.02")),
+        make_case(
+            "spark_mismatch",
+            SELFTEST_NOTEBOOK,
+            SELFTEST_EXPECTED.replace("10.01", "10.02"),
+        ),
     )
     yield (
         "spark: state reset and mismatch reported",
@@ -529,7 +655,9 @@ def selftest_cases(spark, workdir):
     )
     yield (
         "spark: failing cell reported with its index and error",
-        (not r["ok"]) and r.get("message", "").startswith("cell 2 of 2") and bool(r.get("error")),
+        (not r["ok"])
+        and r.get("message", "").startswith("cell 2 of 2")
+        and bool(r.get("error")),
         json.dumps(r),
     )
 
@@ -564,7 +692,7 @@ def main(argv):
         for r in results:
             emit(r)
         failed = sum(1 for r in results if not r["ok"])
-        print("%d passed, %d failed" % (len(results) - failed, failed))
+        print(f"{len(results) - failed} passed, {failed} failed")
         spark.stop()
         return 1 if failed else 0
     if len(argv) == 3 and argv[1] == "--manifest":
