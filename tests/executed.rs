@@ -121,7 +121,12 @@ fn run_all() -> Run {
             if std::env::var_os("CI").is_some() {
                 panic!("{msg}\n(CI is set, so executed tests must run.)");
             }
-            eprintln!("\n!!!!! EXECUTED TESTS SKIPPED !!!!!\n{msg}\n");
+            // Written to the stderr handle directly: libtest captures `eprintln!` of
+            // passing tests, and this must be seen.
+            let _ = std::io::Write::write_all(
+                &mut std::io::stderr(),
+                format!("\n!!!!! EXECUTED TESTS SKIPPED !!!!!\n{msg}\n\n").as_bytes(),
+            );
             return Run::Skipped(msg);
         }
     };
