@@ -218,6 +218,34 @@ impl Emitter<'_> {
                 let x = self.ex(expr, prec::BIT_OR);
                 let lo = self.ex(low, prec::BIT_OR);
                 let hi = self.ex(high, prec::BIT_OR);
+                let stringy = |e: &Expr| {
+                    e.ty.is_string()
+                        || matches!(
+                            e.kind,
+                            ExprKind::Literal {
+                                value: Literal::String { .. }
+                            }
+                        )
+                };
+                if self.collation != sqlxlate_ir::Collation::Binary
+                    && (stringy(expr) || stringy(low) || stringy(high))
+                {
+                    // Spark 4.1 loses the column's collation inside BETWEEN ("indeterminate
+                    // collation"): compare with the bounds one at a time.
+                    let d = x
+                        .clone()
+                        .append(t(" >= "))
+                        .append(lo)
+                        .append(t(" AND "))
+                        .append(x)
+                        .append(t(" <= "))
+                        .append(hi);
+                    return if *negated {
+                        P::new(t("NOT ").append(parens(d)), prec::NOT)
+                    } else {
+                        P::new(d, prec::AND)
+                    };
+                }
                 let kw = if *negated { " NOT BETWEEN " } else { " BETWEEN " };
                 P::new(
                     x.append(t(kw)).append(lo).append(t(" AND ")).append(hi),
@@ -393,10 +421,12 @@ impl Emitter<'_> {
         negated: bool,
     ) -> P {
         let mut x = self.ex(expr, prec::BIT_OR);
-        if kind == LikeKind::Regex && self.collation != sqlxlate_ir::Collation::Binary {
-            // Regular expressions do not accept collated strings: compare the bytes, and
-            // make the pattern case-insensitive when the source collation is.
-            x = x.append(t(" COLLATE UTF8_BINARY"));
+        let collated = self.collation != sqlxlate_ir::Collation::Binary;
+        let ci = self.collation == sqlxlate_ir::Collation::CaseInsensitiveRtrim;
+        if collated {
+            // LIKE and RLIKE do not accept collated strings on Spark 4.1: compare the bytes,
+            // case-insensitively (ILIKE, `(?i)`) when the source collation is.
+            x = self.ex(expr, prec::ATOM).append(t(" COLLATE UTF8_BINARY"));
         }
         let pat = match (&pattern.kind, kind, escape) {
             // Spark's LIKE treats backslash as the default escape; T-SQL has none.
@@ -414,6 +444,8 @@ impl Emitter<'_> {
             _ => self.ex(pattern, prec::BIT_OR),
         };
         let kw = match (kind, negated) {
+            (LikeKind::Like, false) if ci => " ILIKE ",
+            (LikeKind::Like, true) if ci => " NOT ILIKE ",
             (LikeKind::Like, false) => " LIKE ",
             (LikeKind::Like, true) => " NOT LIKE ",
             (LikeKind::Regex, false) => " RLIKE ",

@@ -2,7 +2,7 @@
 
 use sqlxlate_diagnostics::codes;
 use sqlxlate_ir::{
-    ExprKind, Func, GroupBy, Ident, JoinKind, Literal, Query, Relation, Select, SetExpr, SetOp,
+    ExprKind, Func, GroupBy, Ident, JoinKind, Query, Relation, Select, SetExpr, SetOp,
 };
 
 use crate::doc::{call, clause, comma_sep, line, parens, t, D};
@@ -409,13 +409,3 @@ impl Emitter<'_> {
     }
 }
 
-/// True for an integer literal.
-#[allow(dead_code)]
-fn is_int_literal(e: &sqlxlate_ir::Expr) -> bool {
-    matches!(
-        e.kind,
-        ExprKind::Literal {
-            value: Literal::Integer(_)
-        }
-    )
-}
