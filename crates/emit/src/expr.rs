@@ -340,6 +340,18 @@ impl Emitter<'_> {
             return P::atom(call("concat_ws", vec![t("''"), l, r]));
         }
         let (sym, p) = binop(op);
+        if matches!(op, BinaryOp::And | BinaryOp::Or) {
+            // Print a chain of the same logical operator as one group: one operand per
+            // line when it does not fit.
+            let mut operands = Vec::new();
+            flatten_chain(op, left, &mut operands, 0);
+            flatten_chain(op, right, &mut operands, 0);
+            let docs: Vec<D> = operands.into_iter().map(|o| self.ex(o, p + 1)).collect();
+            return P::new(
+                D::intersperse(docs, line().append(t(format!("{sym} ")))).group(),
+                p,
+            );
+        }
         let l = self.ex(left, p);
         // AND and OR are associative: keep a right-nested chain flat.
         let right_min = match (op, &right.kind) {
@@ -456,5 +468,20 @@ impl Emitter<'_> {
             d = d.append(t(" ESCAPE ")).append(self.ex(esc, prec::ATOM));
         }
         P::new(d, prec::PRED)
+    }
+}
+
+/// Collects the operands of a chain of one associative logical operator.
+fn flatten_chain<'e>(op: BinaryOp, e: &'e Expr, out: &mut Vec<&'e Expr>, depth: u32) {
+    match &e.kind {
+        ExprKind::Binary {
+            op: o,
+            left,
+            right,
+        } if *o == op && depth < 64 => {
+            flatten_chain(op, left, out, depth + 1);
+            flatten_chain(op, right, out, depth + 1);
+        }
+        _ => out.push(e),
     }
 }

@@ -698,7 +698,13 @@ impl Emitter<'_> {
             let da = s.as_date(a);
             call("datediff", vec![db, da])
         };
-        let diff = |x: D, y: D| -> D { t("(").append(x).append(t(" - ")).append(y).append(t(")")) };
+        let diff = |x: D, y: D| -> D {
+            t("(")
+                .append(x)
+                .append(sop("-"))
+                .append(y)
+                .append(t(")"))
+        };
         let d = match unit {
             DateUnit::Day | DateUnit::DayOfYear | DateUnit::Weekday => return P::atom(days(self)),
             DateUnit::Year => {
@@ -723,7 +729,7 @@ impl Emitter<'_> {
                     .append(t(format!(" * {k} + ")))
                     .append(pa(self, f))
                     .append(t(")"));
-                return P::new(lb.append(t(" - ")).append(la), prec::ADD);
+                return P::new(lb.append(sop("-")).append(la).group(), prec::ADD);
             }
             DateUnit::Week | DateUnit::IsoWeek => {
                 let offset = |s: &mut Self, x: Option<&Expr>| -> D {
@@ -755,18 +761,21 @@ impl Emitter<'_> {
             | DateUnit::Microsecond
             | DateUnit::Nanosecond => {
                 let mut acc = days(self)
-                    .append(t(" * 24 + "))
+                    .append(t(" * 24"))
+                    .append(sop("+"))
                     .append(diff(pb(self, "hour"), pa(self, "hour")));
                 if unit != DateUnit::Hour {
                     acc = t("(")
                         .append(acc)
-                        .append(t(") * 60 + "))
+                        .append(t(") * 60"))
+                        .append(sop("+"))
                         .append(diff(pb(self, "minute"), pa(self, "minute")));
                 }
                 if !matches!(unit, DateUnit::Hour | DateUnit::Minute) {
                     acc = t("(")
                         .append(acc)
-                        .append(t(") * 60 + "))
+                        .append(t(") * 60"))
+                        .append(sop("+"))
                         .append(diff(pb(self, "second"), pa(self, "second")));
                 }
                 let sub = |s: &mut Self, x: Option<&Expr>, k: &str| -> D {
@@ -784,7 +793,8 @@ impl Emitter<'_> {
                         let sa = sub(self, a, "1000");
                         acc = t("(")
                             .append(acc)
-                            .append(t(") * 1000 + "))
+                            .append(t(") * 1000"))
+                            .append(sop("+"))
                             .append(diff(sb, sa));
                     }
                     DateUnit::Microsecond | DateUnit::Nanosecond => {
@@ -792,7 +802,8 @@ impl Emitter<'_> {
                         let sa = sub(self, a, "1000000");
                         acc = t("(")
                             .append(acc)
-                            .append(t(") * 1000000 + "))
+                            .append(t(") * 1000000"))
+                            .append(sop("+"))
                             .append(diff(sb, sa));
                         if unit == DateUnit::Nanosecond {
                             acc = t("(").append(acc).append(t(") * 1000"));
@@ -803,7 +814,7 @@ impl Emitter<'_> {
                 acc
             }
         };
-        P::new(d.group(), prec::ADD)
+        P::new(d.nest(2).group(), prec::ADD)
     }
 
     fn date_part(&mut self, unit: DateUnit, d: Option<&Expr>) -> P {
@@ -1044,6 +1055,12 @@ fn bound(b: &FrameBound) -> String {
         FrameBound::Following(n) => format!("{n} FOLLOWING"),
         FrameBound::UnboundedFollowing => "UNBOUNDED FOLLOWING".into(),
     }
+}
+
+/// A soft break and an infix operator: the line breaks before the operator only when
+/// the rest does not fit.
+fn sop(sym: &str) -> D {
+    pretty::RcDoc::softline().append(t(format!("{sym} ")))
 }
 
 /// `CASE WHEN c THEN a ELSE b END`.

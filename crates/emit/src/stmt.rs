@@ -940,12 +940,7 @@ impl Emitter<'_> {
                 c,
                 Constraint::PrimaryKey { .. } | Constraint::ForeignKey { .. }
             );
-            if self.portable() {
-                let text = self.render(&d);
-                only.push(format!("ALTER TABLE {name} ADD {text}"));
-            } else if in_table {
-                items.push(d);
-            } else if let Constraint::Unique { .. } = c {
+            if let Constraint::Unique { .. } = c {
                 // Databricks has no UNIQUE constraint.
                 self.diag(
                     codes::SX4801.code,
@@ -954,6 +949,11 @@ impl Emitter<'_> {
                 );
                 let text = self.render(&d);
                 after.push(t(format!("-- {text} dropped: Databricks has no unique constraints")));
+            } else if self.portable() {
+                let text = self.render(&d);
+                only.push(format!("ALTER TABLE {name} ADD {text}"));
+            } else if in_table {
+                items.push(d);
             } else {
                 after.push(t(format!("ALTER TABLE {name} ADD ")).append(d));
             }

@@ -326,7 +326,8 @@ fn long_expressions_break_lines_at_the_width() {
         SELECT id
         FROM main.dbo.t
         WHERE
-          a_fairly_long_column_name_0 AND a_fairly_long_column_name_1 = 1
+          a_fairly_long_column_name_0
+          AND a_fairly_long_column_name_1 = 1
           AND a_fairly_long_column_name_2 = 2
           AND a_fairly_long_column_name_3 = 3
           AND a_fairly_long_column_name_4 = 4

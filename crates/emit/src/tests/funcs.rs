@@ -255,37 +255,32 @@ fn datediff_counts_unit_boundaries() {
         Weekday: datediff(CAST(b AS DATE), CAST(a AS DATE))
         Hour: datediff(CAST(b AS DATE), CAST(a AS DATE)) * 24 + (hour(b) - hour(a))
         Minute: SELECT
-          (datediff(CAST(b AS DATE), CAST(a AS DATE)) * 24 + (hour(b) - hour(a))) * 60 + (minute(
-            b
-          ) - minute(a))
+          (datediff(CAST(b AS DATE), CAST(a AS DATE)) * 24 + (hour(b) - hour(a))) * 60 + (minute(b)
+            - minute(a))
         Second: SELECT
-          ((datediff(CAST(b AS DATE), CAST(a AS DATE)) * 24 + (hour(b) - hour(a))) * 60 + (minute(
-            b
-          ) - minute(a))) * 60 + (second(b) - second(a))
+          ((datediff(CAST(b AS DATE), CAST(a AS DATE)) * 24 + (hour(b) - hour(a))) * 60 + (minute(b)
+            - minute(a))) * 60 + (second(b) - second(a))
         Millisecond: SELECT
-          (((datediff(CAST(b AS DATE), CAST(a AS DATE)) * 24 + (hour(b) - hour(a))) * 60 + (minute(
-            b
-          ) - minute(a))) * 60 + (second(b) - second(a))) * 1000 + (CAST(date_part(
-            'SECOND',
-            b
-          ) * 1000 AS BIGINT) % 1000 - CAST(date_part('SECOND', a) * 1000 AS BIGINT) % 1000)
+          (((datediff(CAST(b AS DATE), CAST(a AS DATE)) * 24 + (hour(b) - hour(a))) * 60 + (minute(b)
+            - minute(a))) * 60 + (second(b) - second(a))) * 1000 + (CAST(date_part(
+              'SECOND',
+              b
+            ) * 1000 AS BIGINT) % 1000 - CAST(date_part('SECOND', a) * 1000 AS BIGINT) % 1000)
         Microsecond: SELECT
-          (((datediff(CAST(b AS DATE), CAST(a AS DATE)) * 24 + (hour(b) - hour(a))) * 60 + (minute(
-            b
-          ) - minute(a))) * 60 + (second(b) - second(a))) * 1000000 + (CAST(date_part(
-            'SECOND',
-            b
-          ) * 1000000 AS BIGINT) % 1000000 - CAST(date_part('SECOND', a) * 1000000 AS BIGINT) % 1000000)
+          (((datediff(CAST(b AS DATE), CAST(a AS DATE)) * 24 + (hour(b) - hour(a))) * 60 + (minute(b)
+            - minute(a))) * 60 + (second(b) - second(a))) * 1000000 + (CAST(date_part(
+              'SECOND',
+              b
+            ) * 1000000 AS BIGINT) % 1000000 - CAST(date_part('SECOND', a) * 1000000 AS BIGINT) % 1000000)
         Nanosecond: SELECT
-          ((((datediff(CAST(b AS DATE), CAST(a AS DATE)) * 24 + (hour(b) - hour(a))) * 60 + (minute(
-            b
-          ) - minute(a))) * 60 + (second(b) - second(a))) * 1000000 + (CAST(date_part(
-            'SECOND',
-            b
-          ) * 1000000 AS BIGINT) % 1000000 - CAST(date_part(
-            'SECOND',
-            a
-          ) * 1000000 AS BIGINT) % 1000000)) * 1000
+          ((((datediff(CAST(b AS DATE), CAST(a AS DATE)) * 24 + (hour(b) - hour(a))) * 60 + (minute(b)
+            - minute(a))) * 60 + (second(b) - second(a))) * 1000000 + (CAST(date_part(
+              'SECOND',
+              b
+            ) * 1000000 AS BIGINT) % 1000000 - CAST(date_part(
+              'SECOND',
+              a
+            ) * 1000000 AS BIGINT) % 1000000)) * 1000
         Day on dates: datediff(b, a)
         "#);
 }
