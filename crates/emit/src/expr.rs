@@ -139,6 +139,14 @@ impl Emitter<'_> {
 
     fn expr_inner(&mut self, e: &Expr) -> P {
         match &e.kind {
+            ExprKind::Literal {
+                value: value @ Literal::String { .. },
+            } if !matches!(e.ty, DataType::Unknown | DataType::String { .. }) => {
+                // A string literal the types pass gave another type (a date written as
+                // text): Spark does not convert strings implicitly on insert.
+                let lit = self.literal(value).doc;
+                P::atom(self.cast_doc(lit, &e.ty, CastMode::Strict, e))
+            }
             ExprKind::Literal { value } => self.literal(value),
             ExprKind::Column { qualifier, name } => {
                 let mut s = names::dotted(qualifier);
@@ -246,7 +254,11 @@ impl Emitter<'_> {
                         P::new(d, prec::AND)
                     };
                 }
-                let kw = if *negated { " NOT BETWEEN " } else { " BETWEEN " };
+                let kw = if *negated {
+                    " NOT BETWEEN "
+                } else {
+                    " BETWEEN "
+                };
                 P::new(
                     x.append(t(kw)).append(lo).append(t(" AND ")).append(hi),
                     prec::PRED,
@@ -355,13 +367,26 @@ impl Emitter<'_> {
         let l = self.ex(left, p);
         // AND and OR are associative: keep a right-nested chain flat.
         let right_min = match (op, &right.kind) {
-            (BinaryOp::And, ExprKind::Binary { op: BinaryOp::And, .. })
-            | (BinaryOp::Or, ExprKind::Binary { op: BinaryOp::Or, .. }) => p,
+            (
+                BinaryOp::And,
+                ExprKind::Binary {
+                    op: BinaryOp::And, ..
+                },
+            )
+            | (
+                BinaryOp::Or,
+                ExprKind::Binary {
+                    op: BinaryOp::Or, ..
+                },
+            ) => p,
             _ => p + 1,
         };
         let r = self.ex(right, right_min);
         P::new(
-            l.append(line()).append(t(format!("{sym} "))).append(r).group(),
+            l.append(line())
+                .append(t(format!("{sym} ")))
+                .append(r)
+                .group(),
             p,
         )
     }
@@ -375,13 +400,7 @@ impl Emitter<'_> {
         for w in whens {
             let c = self.ex0(&w.when);
             let r = self.ex0(&w.then);
-            arms.push(
-                t("WHEN ")
-                    .append(c)
-                    .append(t(" THEN "))
-                    .append(r)
-                    .group(),
-            );
+            arms.push(t("WHEN ").append(c).append(t(" THEN ")).append(r).group());
         }
         if let Some(e) = else_ {
             arms.push(t("ELSE ").append(self.ex0(e)));
@@ -442,14 +461,21 @@ impl Emitter<'_> {
         }
         let pat = match (&pattern.kind, kind, escape) {
             // Spark's LIKE treats backslash as the default escape; T-SQL has none.
-            (ExprKind::Literal { value: Literal::String { value, .. } }, LikeKind::Like, None)
-                if value.contains('\\') =>
-            {
-                t(string_literal(&value.replace('\\', "\\\\")))
-            }
-            (ExprKind::Literal { value: Literal::String { value, .. } }, LikeKind::Regex, _)
-                if self.collation == sqlxlate_ir::Collation::CaseInsensitiveRtrim
-                    && !value.starts_with("(?i)") =>
+            (
+                ExprKind::Literal {
+                    value: Literal::String { value, .. },
+                },
+                LikeKind::Like,
+                None,
+            ) if value.contains('\\') => t(string_literal(&value.replace('\\', "\\\\"))),
+            (
+                ExprKind::Literal {
+                    value: Literal::String { value, .. },
+                },
+                LikeKind::Regex,
+                _,
+            ) if self.collation == sqlxlate_ir::Collation::CaseInsensitiveRtrim
+                && !value.starts_with("(?i)") =>
             {
                 t(string_literal(&format!("(?i){value}")))
             }
@@ -474,11 +500,7 @@ impl Emitter<'_> {
 /// Collects the operands of a chain of one associative logical operator.
 fn flatten_chain<'e>(op: BinaryOp, e: &'e Expr, out: &mut Vec<&'e Expr>, depth: u32) {
     match &e.kind {
-        ExprKind::Binary {
-            op: o,
-            left,
-            right,
-        } if *o == op && depth < 64 => {
+        ExprKind::Binary { op: o, left, right } if *o == op && depth < 64 => {
             flatten_chain(op, left, out, depth + 1);
             flatten_chain(op, right, out, depth + 1);
         }

@@ -2,8 +2,8 @@
 
 use sqlxlate_diagnostics::codes;
 use sqlxlate_ir::{
-    AggFunc, CastMode, Collation, DataType, DateUnit, Expr, ExprKind, FrameBound, FrameUnits,
-    Func, HashAlgo, Literal, OrderBy, WindowFunc, WindowSpec,
+    AggFunc, CastMode, Collation, DataType, DateUnit, Expr, ExprKind, FrameBound, FrameUnits, Func,
+    HashAlgo, Literal, OrderBy, WindowFunc, WindowSpec,
 };
 
 use crate::doc::{call, comma_sep, line, parens, t, D};
@@ -296,7 +296,11 @@ impl Emitter<'_> {
             }
             Repeat => {
                 let s = self.arg(args, 0);
-                if args.get(1).map(|n| int_literal_at_least(n, 0)).unwrap_or(false) {
+                if args
+                    .get(1)
+                    .map(|n| int_literal_at_least(n, 0))
+                    .unwrap_or(false)
+                {
                     let n = self.arg(args, 1);
                     return P::atom(call("repeat", vec![s, n]));
                 }
@@ -698,13 +702,7 @@ impl Emitter<'_> {
             let da = s.as_date(a);
             call("datediff", vec![db, da])
         };
-        let diff = |x: D, y: D| -> D {
-            t("(")
-                .append(x)
-                .append(sop("-"))
-                .append(y)
-                .append(t(")"))
-        };
+        let diff = |x: D, y: D| -> D { t("(").append(x).append(sop("-")).append(y).append(t(")")) };
         let d = match unit {
             DateUnit::Day | DateUnit::DayOfYear | DateUnit::Weekday => return P::atom(days(self)),
             DateUnit::Year => {
@@ -752,7 +750,10 @@ impl Emitter<'_> {
                 let oa = offset(self, a);
                 let wb = call("date_sub", vec![db, ob]);
                 let wa = call("date_sub", vec![da, oa]);
-                return P::new(call("datediff", vec![wb, wa]).append(t(" DIV 7")), prec::MUL);
+                return P::new(
+                    call("datediff", vec![wb, wa]).append(t(" DIV 7")),
+                    prec::MUL,
+                );
             }
             DateUnit::Hour
             | DateUnit::Minute
@@ -870,7 +871,11 @@ impl Emitter<'_> {
         };
         let x = self.ex0(x_e);
         let target = node.ty.clone();
-        let mode = if try_ { CastMode::Try } else { CastMode::Strict };
+        let mode = if try_ {
+            CastMode::Try
+        } else {
+            CastMode::Strict
+        };
         let pattern = style_pattern(style);
         if let Some((_, false)) = pattern {
             self.diag(
@@ -946,6 +951,17 @@ impl Emitter<'_> {
             AggFunc::GroupingId => "grouping_id",
         };
         let mut docs: Vec<D> = args.iter().map(|a| self.ex0(a)).collect();
+        if func == AggFunc::StringAgg && self.collation != Collation::Binary {
+            if let (Some(first), Some(a)) = (docs.first_mut(), args.first()) {
+                // Spark needs the value and the separator in one collation.
+                let x = if a.ty.is_string() {
+                    self.ex(a, prec::ATOM)
+                } else {
+                    t("CAST(").append(first.clone()).append(t(" AS STRING)"))
+                };
+                *first = x.append(t(" COLLATE UTF8_BINARY"));
+            }
+        }
         if distinct && !docs.is_empty() {
             docs[0] = t("DISTINCT ").append(docs[0].clone());
         }

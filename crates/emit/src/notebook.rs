@@ -1,7 +1,10 @@
 //! The notebook: one cell per top-level unit, comments and trivia in source order.
 
 use sqlxlate_diagnostics::codes;
-use sqlxlate_ir::{FunctionBody, FunctionDef, Module, Param, ParamMode, Procedure, Rule, Stmt, StmtKind, Trivia, UnitKind};
+use sqlxlate_ir::{
+    FunctionBody, FunctionDef, Module, Param, ParamMode, Procedure, Rule, Stmt, StmtKind, Trivia,
+    UnitKind,
+};
 
 use crate::doc::{hard, lines, t, D};
 use crate::emitter::Emitter;
@@ -212,9 +215,11 @@ impl Emitter<'_> {
                 return vec![l.join("\n")];
             }
         };
-        let doc = t(format!("CREATE OR REPLACE TEMPORARY FUNCTION {name}({params})"))
-            .append(hard())
-            .append(body);
+        let doc = t(format!(
+            "CREATE OR REPLACE TEMPORARY FUNCTION {name}({params})"
+        ))
+        .append(hard())
+        .append(body);
         vec![self.render(&doc)]
     }
 
@@ -223,7 +228,13 @@ impl Emitter<'_> {
         let params = r
             .params
             .iter()
-            .map(|(n, ty)| format!("{} {}", names::quote(n), column_type(ty, sqlxlate_ir::Collation::Binary).0))
+            .map(|(n, ty)| {
+                format!(
+                    "{} {}",
+                    names::quote(n),
+                    column_type(ty, sqlxlate_ir::Collation::Binary).0
+                )
+            })
             .collect::<Vec<_>>()
             .join(", ");
         let (ty, _) = column_type(&r.returns, sqlxlate_ir::Collation::Binary);

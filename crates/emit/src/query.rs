@@ -56,7 +56,11 @@ impl Emitter<'_> {
                     t(format!("{head} AS ")).append(parens(body))
                 })
                 .collect();
-            let kw = if q.recursive { "WITH RECURSIVE" } else { "WITH" };
+            let kw = if q.recursive {
+                "WITH RECURSIVE"
+            } else {
+                "WITH"
+            };
             parts.push(clause(kw, comma_sep(ctes)));
         }
         parts.push(self.set_expr(&q.body, 0));
@@ -122,7 +126,11 @@ impl Emitter<'_> {
                     SetOp::Intersect => "INTERSECT",
                     SetOp::Except => "EXCEPT",
                 };
-                let kw = if *all { format!("{kw} ALL") } else { kw.to_string() };
+                let kw = if *all {
+                    format!("{kw} ALL")
+                } else {
+                    kw.to_string()
+                };
                 let d = l.append(line()).append(t(kw)).append(line()).append(r);
                 if p < ctx {
                     parens(d)
@@ -175,7 +183,11 @@ impl Emitter<'_> {
         if let Some(x) = extra_item {
             items.push(parens(x).append(t(" AS sx_qualify")));
         }
-        let kw = if s.distinct { "SELECT DISTINCT" } else { "SELECT" };
+        let kw = if s.distinct {
+            "SELECT DISTINCT"
+        } else {
+            "SELECT"
+        };
         parts.push(clause(kw, comma_sep(items)));
         if !s.from.is_empty() {
             let rels = s.from.iter().map(|r| self.relation(r)).collect();
@@ -338,15 +350,13 @@ impl Emitter<'_> {
                 ..
             } => {
                 let inp = self.pivot_input(input);
-                t("")
-                    .append(inp)
-                    .append(t(format!(
-                        " UNPIVOT ({} FOR {} IN ({})){}",
-                        names::ident(value_column),
-                        names::ident(name_column),
-                        names::ident_list(columns),
-                        alias_text(alias, &[])
-                    )))
+                t("").append(inp).append(t(format!(
+                    " UNPIVOT ({} FOR {} IN ({})){}",
+                    names::ident(value_column),
+                    names::ident(name_column),
+                    names::ident_list(columns),
+                    alias_text(alias, &[])
+                )))
             }
             Relation::Unconverted { text, code, .. } => {
                 let text = text.replace("*/", "* /").replace('\n', " ");
@@ -408,4 +418,3 @@ impl Emitter<'_> {
         }
     }
 }
-

@@ -237,7 +237,11 @@ impl Emitter<'_> {
         }
         let (s, note) = column_type(&v.ty, self.collation);
         if note == TypeNote::Time {
-            self.diag(codes::SX3801.code, v.span, "time of day variable declared as STRING");
+            self.diag(
+                codes::SX3801.code,
+                v.span,
+                "time of day variable declared as STRING",
+            );
         }
         s
     }
@@ -488,10 +492,9 @@ impl Emitter<'_> {
                         ),
                         ObjectKind::Schema => format!("DROP SCHEMA{ie} {}", names::table(n)),
                         ObjectKind::Procedure => {
-                            let text =
-                                format!("DROP PROCEDURE{ie} {}", names::routine(&n.source));
+                            let text = format!("DROP PROCEDURE{ie} {}", names::routine(&n.source));
                             if self.portable() {
-                                out.push(self.to_databricks_only(text, s, "drop procedure"));
+                                out.push(self.move_to_databricks_only(text, s, "drop procedure"));
                                 continue;
                             }
                             text
@@ -539,7 +542,10 @@ impl Emitter<'_> {
                     codes::SX4800.code,
                     s.span,
                     "create index dropped: Delta has no secondary indexes",
-                    format!("consider ALTER TABLE {} CLUSTER BY ({cols})", names::table(table)),
+                    format!(
+                        "consider ALTER TABLE {} CLUSTER BY ({cols})",
+                        names::table(table)
+                    ),
                 );
                 vec![t(format!(
                     "-- CREATE {}INDEX {} ON {} ({cols}) dropped: Delta has no secondary indexes; consider CLUSTER BY ({cols})",
@@ -603,7 +609,7 @@ impl Emitter<'_> {
                 ))];
                 let a = self.assignments(assignments);
                 parts.push(clause("SET", a));
-                let from_doc = self.from_list(from);
+                let from_doc = self.relations_doc(from);
                 if let Some(f) = &from_doc {
                     parts.push(clause("FROM", f.clone()));
                 }
@@ -631,7 +637,7 @@ impl Emitter<'_> {
                         .map(|a| format!(" AS {}", names::ident(a)))
                         .unwrap_or_default()
                 ))];
-                let from_doc = self.from_list(from);
+                let from_doc = self.relations_doc(from);
                 if let Some(f) = &from_doc {
                     parts.push(clause("FROM", f.clone()));
                 }
@@ -692,7 +698,9 @@ impl Emitter<'_> {
                 }
                 vec![lines(parts)]
             }
-            StmtKind::Truncate { name } => vec![t(format!("TRUNCATE TABLE {}", names::table(name)))],
+            StmtKind::Truncate { name } => {
+                vec![t(format!("TRUNCATE TABLE {}", names::table(name)))]
+            }
             StmtKind::Declare(vars) => vars
                 .iter()
                 .map(|v| {
@@ -751,7 +759,7 @@ impl Emitter<'_> {
                 let doc = t("CALL ").append(crate::doc::call(&names::routine(name), docs));
                 if self.portable() {
                     let text = self.render(&doc);
-                    return vec![self.to_databricks_only(text, s, "call")];
+                    return vec![self.move_to_databricks_only(text, s, "call")];
                 }
                 vec![doc]
             }
@@ -771,7 +779,7 @@ impl Emitter<'_> {
         comma_sep(docs)
     }
 
-    fn from_list(&mut self, from: &[Relation]) -> Option<D> {
+    fn relations_doc(&mut self, from: &[Relation]) -> Option<D> {
         if from.is_empty() {
             return None;
         }
@@ -788,20 +796,24 @@ impl Emitter<'_> {
             "rewrite it as MERGE INTO target USING source ON … WHEN MATCHED THEN …",
         );
         let text = self.render(&doc);
-        let mut l = vec![format!("-- [SX2800] not converted: {what} with a from clause; rewrite as MERGE INTO")];
+        let mut l = vec![format!(
+            "-- [SX2800] not converted: {what} with a from clause; rewrite as MERGE INTO"
+        )];
         l.extend(commented(&text));
         lines(l.into_iter().map(t).collect())
     }
 
     /// Moves a statement to the databricks-only output and leaves a marker comment.
-    pub(crate) fn to_databricks_only(&mut self, text: String, s: &Stmt, what: &str) -> D {
+    pub(crate) fn move_to_databricks_only(&mut self, text: String, s: &Stmt, what: &str) -> D {
         self.diag(
             codes::SX4801.code,
             s.span,
             format!("{what} moved to the databricks-only output"),
         );
         self.databricks_only.push(text);
-        t(format!("-- [SX4801] {what} moved to the databricks-only output"))
+        t(format!(
+            "-- [SX4801] {what} moved to the databricks-only output"
+        ))
     }
 
     fn column_def(&mut self, c: &ColumnDef, pk: bool, only: &mut Vec<String>, table: &str) -> D {
@@ -812,7 +824,11 @@ impl Emitter<'_> {
         }
         let (tys, note) = column_type(&ty, self.collation);
         if note == TypeNote::Time {
-            self.diag(codes::SX3801.code, c.span, "time of day column declared as STRING");
+            self.diag(
+                codes::SX3801.code,
+                c.span,
+                "time of day column declared as STRING",
+            );
         }
         let mut d = t(format!("{} {tys}", names::ident(&c.name)));
         if c.not_null || (pk && !self.portable()) {
@@ -822,7 +838,8 @@ impl Emitter<'_> {
             d = d.append(t(" DEFAULT ")).append(self.ex0(e));
         }
         if let Some((seed, inc)) = c.identity {
-            let g = format!("GENERATED BY DEFAULT AS IDENTITY (START WITH {seed} INCREMENT BY {inc})");
+            let g =
+                format!("GENERATED BY DEFAULT AS IDENTITY (START WITH {seed} INCREMENT BY {inc})");
             if self.portable() {
                 self.diag(
                     codes::SX4801.code,
@@ -853,9 +870,7 @@ impl Emitter<'_> {
                     names::ident(&c.name)
                 ));
             } else {
-                d = d
-                    .append(t(" GENERATED ALWAYS AS "))
-                    .append(parens(ex));
+                d = d.append(t(" GENERATED ALWAYS AS ")).append(parens(ex));
             }
         }
         d.group()
@@ -948,7 +963,9 @@ impl Emitter<'_> {
                     "unique constraint dropped: Databricks has no unique constraints",
                 );
                 let text = self.render(&d);
-                after.push(t(format!("-- {text} dropped: Databricks has no unique constraints")));
+                after.push(t(format!(
+                    "-- {text} dropped: Databricks has no unique constraints"
+                )));
             } else if self.portable() {
                 let text = self.render(&d);
                 only.push(format!("ALTER TABLE {name} ADD {text}"));
@@ -969,9 +986,9 @@ impl Emitter<'_> {
         let mut doc = t(format!("CREATE TABLE {name} ")).append(parens(comma_sep(items)));
         let has_default = def.columns.iter().any(|c| c.default.is_some());
         if has_default && !self.portable() {
-            doc = doc
-                .append(line())
-                .append(t("TBLPROPERTIES ('delta.feature.allowColumnDefaults' = 'supported')"));
+            doc = doc.append(line()).append(t(
+                "TBLPROPERTIES ('delta.feature.allowColumnDefaults' = 'supported')",
+            ));
         }
         let mut out = vec![doc.group()];
         out.extend(after);
@@ -992,7 +1009,9 @@ impl Emitter<'_> {
                     if self.portable() && !only.is_empty() {
                         self.databricks_only.extend(only);
                     }
-                    out.push(t(format!("ALTER TABLE {tn} ADD COLUMNS ")).append(parens(comma_sep(docs))));
+                    out.push(
+                        t(format!("ALTER TABLE {tn} ADD COLUMNS ")).append(parens(comma_sep(docs))),
+                    );
                 }
                 AlterAction::DropColumns(cols) => out.push(t(format!(
                     "ALTER TABLE {tn} DROP COLUMNS ({})",
@@ -1015,15 +1034,18 @@ impl Emitter<'_> {
                     let doc = t(format!("ALTER TABLE {tn} ADD ")).append(d);
                     if self.portable() {
                         let text = self.render(&doc);
-                        out.push(self.to_databricks_only(text, s, "constraint"));
+                        out.push(self.move_to_databricks_only(text, s, "constraint"));
                     } else {
                         out.push(doc);
                     }
                 }
                 AlterAction::DropConstraint(n) => {
-                    let text = format!("ALTER TABLE {tn} DROP CONSTRAINT IF EXISTS {}", names::ident(n));
+                    let text = format!(
+                        "ALTER TABLE {tn} DROP CONSTRAINT IF EXISTS {}",
+                        names::ident(n)
+                    );
                     if self.portable() {
-                        out.push(self.to_databricks_only(text, s, "constraint"));
+                        out.push(self.move_to_databricks_only(text, s, "constraint"));
                     } else {
                         out.push(t(text));
                     }

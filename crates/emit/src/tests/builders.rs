@@ -248,7 +248,11 @@ pub fn body(s: &str) -> String {
 
 /// One expression printed as `SELECT <expr>` (Databricks profile, wide).
 pub fn sql(x: Expr) -> String {
-    let out = dbx(vec![q_stmt(query(select(vec![item(x, None)], vec![], None)))]);
+    let out = dbx(vec![q_stmt(query(select(
+        vec![item(x, None)],
+        vec![],
+        None,
+    )))]);
     out.strip_prefix("SELECT ").unwrap_or(&out).to_string()
 }
 

@@ -43,7 +43,11 @@ fn operators_follow_spark_precedence() {
         sql(bin(Mod, col("i"), col("j"))),
         sql(bin(Concat, bin(Concat, col("s"), str_("|")), col("t"))),
         sql(bin(ConcatIgnoreNull, col("s"), col("t"))),
-        sql(bin(Or, bin(And, col("a"), col("b")), bin(And, col("c"), col("d")))),
+        sql(bin(
+            Or,
+            bin(And, col("a"), col("b")),
+            bin(And, col("c"), col("d")),
+        )),
         sql(bin(And, bin(Or, col("a"), col("b")), col("c"))),
         sql(un(UnaryOp::Not, bin(Eq, col("a"), int(1)))),
         sql(un(UnaryOp::Neg, un(UnaryOp::Neg, int(5)))),
@@ -90,7 +94,11 @@ fn predicates_and_case() {
         ],
         else_: Some(Box::new(str_("?"))),
     });
-    let sub = query(select(vec![item(col("id"), None)], vec![table("T", None)], None));
+    let sub = query(select(
+        vec![item(col("id"), None)],
+        vec![table("T", None)],
+        None,
+    ));
     let lines = [
         sql(c),
         sql(e(ExprKind::InList {
@@ -238,7 +246,12 @@ fn aggregates_and_windows() {
             vec![typed(col("i"), DataType::Int)],
             Some(WindowSpec::default()),
         )),
-        sql(agg(AggFunc::Avg, false, vec![typed(col("m"), DataType::Double)], None)),
+        sql(agg(
+            AggFunc::Avg,
+            false,
+            vec![typed(col("m"), DataType::Double)],
+            None,
+        )),
         sql(agg(AggFunc::Min, false, vec![col("x")], None)),
         sql(agg(AggFunc::Max, false, vec![col("x")], None)),
         sql(agg(AggFunc::StdDev, false, vec![col("x")], None)),
@@ -246,7 +259,12 @@ fn aggregates_and_windows() {
         sql(agg(AggFunc::Variance, false, vec![col("x")], None)),
         sql(agg(AggFunc::VariancePop, false, vec![col("x")], None)),
         sql(agg(AggFunc::Grouping, false, vec![col("k")], None)),
-        sql(agg(AggFunc::GroupingId, false, vec![col("k"), col("j")], None)),
+        sql(agg(
+            AggFunc::GroupingId,
+            false,
+            vec![col("k"), col("j")],
+            None,
+        )),
         sql(e(ExprKind::Agg {
             func: AggFunc::StringAgg,
             distinct: false,
@@ -287,7 +305,11 @@ fn aggregates_and_windows() {
         var_pop(x)
         grouping(k)
         grouping_id(k, j)
-        string_agg(name, ', ') WITHIN GROUP (ORDER BY name DESC NULLS LAST)
+        SELECT
+          string_agg(
+            CAST(name AS STRING) COLLATE UTF8_BINARY,
+            ', '
+          ) WITHIN GROUP (ORDER BY name DESC NULLS LAST)
         SELECT
           row_number() OVER (PARTITION BY k ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
         rank() OVER (PARTITION BY k ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
@@ -314,7 +336,11 @@ fn long_expressions_break_lines_at_the_width() {
         x = bin(
             BinaryOp::And,
             x,
-            bin(BinaryOp::Eq, col(&format!("a_fairly_long_column_name_{i}")), int(i)),
+            bin(
+                BinaryOp::Eq,
+                col(&format!("a_fairly_long_column_name_{i}")),
+                int(i),
+            ),
         );
     }
     let q = query(select(
@@ -346,4 +372,47 @@ fn deep_nesting_is_capped_with_a_diagnostic() {
     let q = query(select(vec![item(x, None)], vec![], None));
     let codes = codes_of(vec![q_stmt(q)], Profile::Databricks);
     assert_eq!(codes, vec!["SX2802"]);
+}
+
+#[test]
+fn string_literal_typed_as_date_is_cast() {
+    let x = typed(str_("2024-01-31 10:00"), DataType::TimestampNtz);
+    assert_eq!(sql(x), "CAST('2024-01-31 10:00' AS TIMESTAMP_NTZ)");
+}
+
+#[test]
+fn layout_changes_only_whitespace_across_widths() {
+    let q = query(select(
+        vec![
+            item(
+                f(
+                    Func::DateDiffBoundaries(DateUnit::Minute),
+                    vec![col("a"), col("b")],
+                ),
+                Some("mi"),
+            ),
+            item(
+                f(Func::Stuff, vec![col("s"), int(2), int(3), str_("x y")]),
+                Some("st"),
+            ),
+        ],
+        vec![table("T", Some("t"))],
+        Some(bin(
+            BinaryOp::And,
+            bin(BinaryOp::Gt, col("n"), int(0)),
+            bin(BinaryOp::Lt, col("n"), int(9)),
+        )),
+    ));
+    let m = module(vec![q_stmt(q)]);
+    let squash = |w: usize| {
+        run_with(&m, Profile::Databricks, w)
+            .main
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace("( ", "(")
+            .replace(" )", ")")
+    };
+    assert_eq!(squash(1), squash(1000));
+    assert_eq!(squash(40), squash(1000));
 }

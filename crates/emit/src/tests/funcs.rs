@@ -28,7 +28,10 @@ fn string_functions() {
         row("rtrim", f(RTrim, vec![s("s")])),
         row("replace", f(Replace, vec![s("t"), str_("a"), str_("z")])),
         row("substring", f(Substring, vec![s("s"), int(2), int(3)])),
-        row("substring clamp", f(Substring, vec![s("s"), col("st"), col("n")])),
+        row(
+            "substring clamp",
+            f(Substring, vec![s("s"), col("st"), col("n")]),
+        ),
         row("substring zero", f(Substring, vec![s("s"), int(0), int(3)])),
         row("left", f(Left, vec![s("s"), int(2)])),
         row("right", f(Right, vec![s("s"), int(2)])),
@@ -37,22 +40,46 @@ fn string_functions() {
         row("char_length", f(CharLength, vec![s("s")])),
         row("datalength", f(OctetLength, vec![s("s")])),
         row("datalength national", f(OctetLength, vec![nstr("abc")])),
-        row("concat strings", f(ConcatNullAsEmpty, vec![s("s"), str_("|"), s("t")])),
-        row("concat mixed", f(ConcatNullAsEmpty, vec![s("s"), typed(col("n"), DataType::Int), col("u"), null()])),
+        row(
+            "concat strings",
+            f(ConcatNullAsEmpty, vec![s("s"), str_("|"), s("t")]),
+        ),
+        row(
+            "concat mixed",
+            f(
+                ConcatNullAsEmpty,
+                vec![s("s"), typed(col("n"), DataType::Int), col("u"), null()],
+            ),
+        ),
         row("concat_ws", f(ConcatWs, vec![str_(","), s("a"), s("b")])),
         row("charindex", f(Locate, vec![str_("B"), s("s")])),
-        row("charindex start", f(Locate, vec![str_("B"), s("s"), col("p")])),
-        row("charindex start 3", f(Locate, vec![str_("B"), s("s"), int(3)])),
+        row(
+            "charindex start",
+            f(Locate, vec![str_("B"), s("s"), col("p")]),
+        ),
+        row(
+            "charindex start 3",
+            f(Locate, vec![str_("B"), s("s"), int(3)]),
+        ),
         row("patindex", f(PatternIndex, vec![str_("%[0-9]_x%"), s("s")])),
-        row("patindex anchored", f(PatternIndex, vec![str_("ab%"), s("s")])),
+        row(
+            "patindex anchored",
+            f(PatternIndex, vec![str_("ab%"), s("s")]),
+        ),
         row("stuff", f(Stuff, vec![s("s"), int(2), int(3), str_("xy")])),
         row("replicate", f(Repeat, vec![s("s"), col("n")])),
         row("replicate literal", f(Repeat, vec![s("s"), int(3)])),
         row("space", f(Space, vec![int(2)])),
         row("ascii", f(Ascii, vec![s("s")])),
         row("chr", f(Chr, vec![int(65)])),
-        row("translate", f(Translate, vec![s("s"), str_("ab"), str_("xy")])),
-        row("string_split scalar", f(StringSplit, vec![s("s"), str_(".")])),
+        row(
+            "translate",
+            f(Translate, vec![s("s"), str_("ab"), str_("xy")]),
+        ),
+        row(
+            "string_split scalar",
+            f(StringSplit, vec![s("s"), str_(".")]),
+        ),
         row("quotename", f(QuoteName, vec![s("s")])),
         row("quotename dq", f(QuoteName, vec![s("s"), str_("\"")])),
         row("format", f(Format, vec![date("d"), str_("dd MMM yyyy")])),
@@ -110,17 +137,41 @@ fn null_and_number_functions() {
     };
     let lines = [
         row("coalesce", f(Coalesce, vec![col("a"), col("b"), int(0)])),
-        row("isnull typed", f(IfNullKeepFirstType, vec![typed(col("a"), DataType::Int), str_("1")])),
-        row("isnull unknown", f(IfNullKeepFirstType, vec![col("a"), col("b")])),
-        row("isnull strings", f(IfNullKeepFirstType, vec![s("a"), str_("x")])),
+        row(
+            "isnull typed",
+            f(
+                IfNullKeepFirstType,
+                vec![typed(col("a"), DataType::Int), str_("1")],
+            ),
+        ),
+        row(
+            "isnull unknown",
+            f(IfNullKeepFirstType, vec![col("a"), col("b")]),
+        ),
+        row(
+            "isnull strings",
+            f(IfNullKeepFirstType, vec![s("a"), str_("x")]),
+        ),
         row("nullif", f(NullIf, vec![col("a"), int(0)])),
         row("abs", f(Abs, vec![col("x")])),
         row("ceiling", f(Ceiling, vec![col("x")])),
         row("floor", f(Floor, vec![col("x")])),
-        row("round", f(Round, vec![typed(col("m"), dec.clone()), int(2)])),
-        row("round truncate", f(RoundTruncate, vec![typed(col("m"), dec), int(2)])),
-        row("round truncate unknown", f(RoundTruncate, vec![col("m"), int(2)])),
-        row("power", f(Power, vec![typed(col("i"), DataType::Int), int(2)])),
+        row(
+            "round",
+            f(Round, vec![typed(col("m"), dec.clone()), int(2)]),
+        ),
+        row(
+            "round truncate",
+            f(RoundTruncate, vec![typed(col("m"), dec), int(2)]),
+        ),
+        row(
+            "round truncate unknown",
+            f(RoundTruncate, vec![col("m"), int(2)]),
+        ),
+        row(
+            "power",
+            f(Power, vec![typed(col("i"), DataType::Int), int(2)]),
+        ),
         row("power double", f(Power, vec![col("x"), int(2)])),
         row("sqrt", f(Sqrt, vec![col("x")])),
         row("square", f(Square, vec![col("x")])),
@@ -137,7 +188,10 @@ fn null_and_number_functions() {
         row("md5", f(Hash(HashAlgo::Md5), vec![s("s")])),
         row("sha1", f(Hash(HashAlgo::Sha1), vec![s("s")])),
         row("sha256", f(Hash(HashAlgo::Sha256), vec![s("s")])),
-        row("sha512 national", f(Hash(HashAlgo::Sha512), vec![nstr("abc")])),
+        row(
+            "sha512 national",
+            f(Hash(HashAlgo::Sha512), vec![nstr("abc")]),
+        ),
         row("isnumeric", f(IsNumeric, vec![s("s")])),
         row("isdate", f(IsDate, vec![s("s")])),
         row("object_id", f(ObjectId, vec![str_("dbo.T")])),
@@ -186,18 +240,59 @@ fn date_functions() {
         row("getdate", f(CurrentTimestamp, vec![])),
         row("getutcdate", f(CurrentTimestampUtc, vec![])),
         row("current_date", f(CurrentDate, vec![])),
-        row("dateadd day date", f(DateAdd(DateUnit::Day), vec![int(1), date("d")])),
-        row("dateadd week date", f(DateAdd(DateUnit::Week), vec![col("n"), date("d")])),
-        row("dateadd month date", f(DateAdd(DateUnit::Month), vec![int(1), date("d")])),
-        row("dateadd quarter date", f(DateAdd(DateUnit::Quarter), vec![int(1), date("d")])),
-        row("dateadd year date", f(DateAdd(DateUnit::Year), vec![int(1), date("d")])),
-        row("dateadd day ts", f(DateAdd(DateUnit::Day), vec![int(1), ts("t")])),
-        row("dateadd hour date", f(DateAdd(DateUnit::Hour), vec![int(1), date("d")])),
-        row("dateadd ns", f(DateAdd(DateUnit::Nanosecond), vec![col("n"), ts("t")])),
+        row(
+            "dateadd day date",
+            f(DateAdd(DateUnit::Day), vec![int(1), date("d")]),
+        ),
+        row(
+            "dateadd week date",
+            f(DateAdd(DateUnit::Week), vec![col("n"), date("d")]),
+        ),
+        row(
+            "dateadd month date",
+            f(DateAdd(DateUnit::Month), vec![int(1), date("d")]),
+        ),
+        row(
+            "dateadd quarter date",
+            f(DateAdd(DateUnit::Quarter), vec![int(1), date("d")]),
+        ),
+        row(
+            "dateadd year date",
+            f(DateAdd(DateUnit::Year), vec![int(1), date("d")]),
+        ),
+        row(
+            "dateadd day ts",
+            f(DateAdd(DateUnit::Day), vec![int(1), ts("t")]),
+        ),
+        row(
+            "dateadd hour date",
+            f(DateAdd(DateUnit::Hour), vec![int(1), date("d")]),
+        ),
+        row(
+            "dateadd ns",
+            f(DateAdd(DateUnit::Nanosecond), vec![col("n"), ts("t")]),
+        ),
         row("eomonth", f(EndOfMonth, vec![date("d")])),
         row("eomonth n", f(EndOfMonth, vec![date("d"), int(1)])),
-        row("datefromparts", f(DateFromParts, vec![col("y"), col("m"), col("d")])),
-        row("datetimefromparts", f(DateTimeFromParts, vec![col("y"), col("m"), col("d"), col("h"), col("mi"), col("s"), col("ms")])),
+        row(
+            "datefromparts",
+            f(DateFromParts, vec![col("y"), col("m"), col("d")]),
+        ),
+        row(
+            "datetimefromparts",
+            f(
+                DateTimeFromParts,
+                vec![
+                    col("y"),
+                    col("m"),
+                    col("d"),
+                    col("h"),
+                    col("mi"),
+                    col("s"),
+                    col("ms"),
+                ],
+            ),
+        ),
     ]
     .join("\n");
     insta::assert_snapshot!(lines, @r#"
@@ -224,8 +319,20 @@ fn datediff_counts_unit_boundaries() {
     use DateUnit::*;
     let mut lines = Vec::new();
     for u in [
-        Year, Quarter, Month, DayOfYear, Day, Week, IsoWeek, Weekday, Hour, Minute, Second,
-        Millisecond, Microsecond, Nanosecond,
+        Year,
+        Quarter,
+        Month,
+        DayOfYear,
+        Day,
+        Week,
+        IsoWeek,
+        Weekday,
+        Hour,
+        Minute,
+        Second,
+        Millisecond,
+        Microsecond,
+        Nanosecond,
     ] {
         lines.push(row(
             &format!("{u:?}"),
@@ -290,13 +397,31 @@ fn datepart_and_datename() {
     use DateUnit::*;
     let mut lines = Vec::new();
     for u in [
-        Year, Quarter, Month, DayOfYear, Day, Week, IsoWeek, Weekday, Hour, Minute, Second,
-        Millisecond, Microsecond, Nanosecond,
+        Year,
+        Quarter,
+        Month,
+        DayOfYear,
+        Day,
+        Week,
+        IsoWeek,
+        Weekday,
+        Hour,
+        Minute,
+        Second,
+        Millisecond,
+        Microsecond,
+        Nanosecond,
     ] {
-        lines.push(row(&format!("part {u:?}"), f(Func::DatePart(u), vec![ts("d")])));
+        lines.push(row(
+            &format!("part {u:?}"),
+            f(Func::DatePart(u), vec![ts("d")]),
+        ));
     }
     for u in [Month, Weekday, Year] {
-        lines.push(row(&format!("name {u:?}"), f(Func::DateName(u), vec![ts("d")])));
+        lines.push(row(
+            &format!("name {u:?}"),
+            f(Func::DateName(u), vec![ts("d")]),
+        ));
     }
     insta::assert_snapshot!(lines.join("\n"), @r#"
         part Year: year(d)
@@ -323,7 +448,10 @@ fn datepart_and_datename() {
 fn convert_styles() {
     let conv = |style: i32, try_: bool, to: DataType, x: Expr| {
         typed(
-            f(Func::ConvertStyle { style, try_ }, vec![int(style as i64), x]),
+            f(
+                Func::ConvertStyle { style, try_ },
+                vec![int(style as i64), x],
+            ),
             to,
         )
     };
@@ -339,12 +467,27 @@ fn convert_styles() {
             conv(style, false, varchar(None), ts("d")),
         ));
     }
-    lines.push(row("varchar(10) 120", conv(120, false, varchar(Some(10)), ts("d"))));
+    lines.push(row(
+        "varchar(10) 120",
+        conv(120, false, varchar(Some(10)), ts("d")),
+    ));
     lines.push(row("to date 101", conv(101, false, DataType::Date, s("s"))));
-    lines.push(row("try to date 112", conv(112, true, DataType::Date, s("s"))));
-    lines.push(row("to datetime 120", conv(120, false, DataType::TimestampNtz, s("s"))));
-    lines.push(row("try to datetime 121", conv(121, true, DataType::TimestampNtz, s("s"))));
-    lines.push(row("unknown style", conv(999, false, DataType::Int, s("s"))));
+    lines.push(row(
+        "try to date 112",
+        conv(112, true, DataType::Date, s("s")),
+    ));
+    lines.push(row(
+        "to datetime 120",
+        conv(120, false, DataType::TimestampNtz, s("s")),
+    ));
+    lines.push(row(
+        "try to datetime 121",
+        conv(121, true, DataType::TimestampNtz, s("s")),
+    ));
+    lines.push(row(
+        "unknown style",
+        conv(999, false, DataType::Int, s("s")),
+    ));
     insta::assert_snapshot!(lines.join("\n"), @r#"
         to string 101: date_format(d, 'MM/dd/yyyy')
         to string 103: date_format(d, 'dd/MM/yyyy')

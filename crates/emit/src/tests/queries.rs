@@ -309,7 +309,11 @@ fn pivot_and_unpivot() {
 
 #[test]
 fn limits_with_ties_or_percent_warn() {
-    let mut q = query(select(vec![item(star(), None)], vec![table("T", None)], None));
+    let mut q = query(select(
+        vec![item(star(), None)],
+        vec![table("T", None)],
+        None,
+    ));
     q.order_by = vec![asc(col("x"))];
     q.limit = Some(Limit {
         count: Some(int(10)),
@@ -318,21 +322,30 @@ fn limits_with_ties_or_percent_warn() {
         with_ties: false,
     });
     let out = run_with(&module(vec![q_stmt(q)]), Profile::Databricks, 100);
-    assert_eq!(body(&out.main), "SELECT * FROM main.dbo.t ORDER BY x LIMIT 10");
+    assert_eq!(
+        body(&out.main),
+        "SELECT * FROM main.dbo.t ORDER BY x LIMIT 10"
+    );
     assert_eq!(out.diagnostics[0].code, "SX3800");
 }
 
 #[test]
 fn recursive_cte_and_values() {
-    let mut q = query(select(vec![item(star(), None)], vec![Relation::Table {
-        name: TableName {
-            source: ObjectName { parts: vec![id("r")] },
-            kind: TableKind::Permanent,
-            target: None,
-        },
-        alias: None,
-        span: sp(),
-    }], None));
+    let mut q = query(select(
+        vec![item(star(), None)],
+        vec![Relation::Table {
+            name: TableName {
+                source: ObjectName {
+                    parts: vec![id("r")],
+                },
+                kind: TableKind::Permanent,
+                target: None,
+            },
+            alias: None,
+            span: sp(),
+        }],
+        None,
+    ));
     q.recursive = true;
     q.with = vec![Cte {
         name: id("r"),
@@ -343,12 +356,18 @@ fn recursive_cte_and_values() {
             body: SetExpr::SetOp {
                 op: SetOp::Union,
                 all: true,
-                left: Box::new(SetExpr::Select(Box::new(select(vec![item(int(1), None)], vec![], None)))),
+                left: Box::new(SetExpr::Select(Box::new(select(
+                    vec![item(int(1), None)],
+                    vec![],
+                    None,
+                )))),
                 right: Box::new(SetExpr::Select(Box::new(select(
                     vec![item(bin(BinaryOp::Add, col("n"), int(1)), None)],
                     vec![Relation::Table {
                         name: TableName {
-                            source: ObjectName { parts: vec![id("r")] },
+                            source: ObjectName {
+                                parts: vec![id("r")],
+                            },
                             kind: TableKind::Permanent,
                             target: None,
                         },

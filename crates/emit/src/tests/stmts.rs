@@ -44,7 +44,13 @@ fn member_table() -> Stmt {
             idc,
             plan,
             coldef("Active", DataType::Boolean),
-            coldef("Amount", DataType::Decimal { precision: 19, scale: 4 }),
+            coldef(
+                "Amount",
+                DataType::Decimal {
+                    precision: 19,
+                    scale: 4,
+                },
+            ),
             coldef("Born", DataType::Date),
             coldef("Seen", DataType::TimestampNtz),
             coldef("Tiny", DataType::SmallInt),
@@ -167,11 +173,23 @@ fn create_table_portable_moves_databricks_only_parts() {
 
 #[test]
 fn create_table_as_and_views() {
-    let q = || Box::new(query(select(vec![item(star(), None)], vec![table("T", None)], None)));
+    let q = || {
+        Box::new(query(select(
+            vec![item(star(), None)],
+            vec![table("T", None)],
+            None,
+        )))
+    };
     let stmts = || {
         vec![
-            st(StmtKind::CreateTableAs { name: tbl("Copy"), query: q() }),
-            st(StmtKind::CreateTableAs { name: temp("stage"), query: q() }),
+            st(StmtKind::CreateTableAs {
+                name: tbl("Copy"),
+                query: q(),
+            }),
+            st(StmtKind::CreateTableAs {
+                name: temp("stage"),
+                query: q(),
+            }),
             st(StmtKind::CreateView {
                 name: tbl("V"),
                 columns: vec![id("a")],
@@ -307,7 +325,10 @@ fn alter_drop_truncate_index() {
 
 #[test]
 fn dml_statements() {
-    let assign = |c: &str, v: Expr| Assignment { column: id(c), value: v };
+    let assign = |c: &str, v: Expr| Assignment {
+        column: id(c),
+        value: v,
+    };
     let stmts = vec![
         st(StmtKind::Insert {
             target: tbl("T"),
@@ -349,7 +370,11 @@ fn dml_statements() {
             clauses: vec![
                 MergeClause {
                     matched: MergeMatch::Matched,
-                    condition: Some(bin(BinaryOp::NotEq, qcol("t", "PlanCode"), qcol("s", "PlanCode"))),
+                    condition: Some(bin(
+                        BinaryOp::NotEq,
+                        qcol("t", "PlanCode"),
+                        qcol("s", "PlanCode"),
+                    )),
                     action: MergeAction::Update {
                         assignments: vec![assign("PlanCode", qcol("s", "PlanCode"))],
                     },
@@ -364,7 +389,11 @@ fn dml_statements() {
                     condition: None,
                     action: MergeAction::Insert {
                         columns: vec![id("MemberID"), id("PlanCode"), id("Active")],
-                        values: vec![qcol("s", "MemberID"), qcol("s", "PlanCode"), lit(Literal::Boolean(true))],
+                        values: vec![
+                            qcol("s", "MemberID"),
+                            qcol("s", "PlanCode"),
+                            lit(Literal::Boolean(true)),
+                        ],
                     },
                 },
                 MergeClause {
@@ -409,12 +438,19 @@ fn update_with_from_is_an_error_kept_as_comment() {
     let s = st(StmtKind::Update {
         target: tbl("Member"),
         alias: Some(id("m")),
-        assignments: vec![Assignment { column: id("PlanCode"), value: qcol("s", "PlanCode") }],
+        assignments: vec![Assignment {
+            column: id("PlanCode"),
+            value: qcol("s", "PlanCode"),
+        }],
         from: vec![Relation::Join {
             kind: JoinKind::Inner,
             left: Box::new(table("Member", Some("m"))),
             right: Box::new(table("MemberStage", Some("s"))),
-            on: Some(bin(BinaryOp::Eq, qcol("s", "MemberID"), qcol("m", "MemberID"))),
+            on: Some(bin(
+                BinaryOp::Eq,
+                qcol("s", "MemberID"),
+                qcol("m", "MemberID"),
+            )),
             span: sp(),
         }],
         selection: None,
@@ -433,10 +469,23 @@ fn update_with_from_is_an_error_kept_as_comment() {
 fn variables_at_top_level() {
     let stmts = vec![
         st(StmtKind::Declare(vec![
-            VarDecl { name: "x".into(), ty: DataType::Int, init: Some(int(5)), span: sp() },
-            VarDecl { name: "s".into(), ty: varchar(10), init: None, span: sp() },
+            VarDecl {
+                name: "x".into(),
+                ty: DataType::Int,
+                init: Some(int(5)),
+                span: sp(),
+            },
+            VarDecl {
+                name: "s".into(),
+                ty: varchar(10),
+                init: None,
+                span: sp(),
+            },
         ])),
-        st(StmtKind::SetVar { name: "x".into(), value: bin(BinaryOp::Add, var("x"), int(1)) }),
+        st(StmtKind::SetVar {
+            name: "x".into(),
+            value: bin(BinaryOp::Add, var("x"), int(1)),
+        }),
         st(StmtKind::SetVarsFromQuery {
             names: vec!["x".into(), "s".into()],
             query: Box::new(query(select(
@@ -447,7 +496,11 @@ fn variables_at_top_level() {
         }),
         st(StmtKind::SetVarsFromQuery {
             names: vec!["x".into()],
-            query: Box::new(query(select(vec![item(col("a"), None)], vec![table("T", None)], None))),
+            query: Box::new(query(select(
+                vec![item(col("a"), None)],
+                vec![table("T", None)],
+                None,
+            ))),
         }),
     ];
     insta::assert_snapshot!(dbx(stmts), @r#"
@@ -482,12 +535,20 @@ fn control_flow_becomes_a_compound_block() {
         })
     };
     let loop_body = vec![
-        st(StmtKind::Declare(vec![VarDecl { name: "i".into(), ty: DataType::Int, init: Some(int(0)), span: sp() }])),
+        st(StmtKind::Declare(vec![VarDecl {
+            name: "i".into(),
+            ty: DataType::Int,
+            init: Some(int(0)),
+            span: sp(),
+        }])),
         st(StmtKind::While {
             label: None,
             cond: bin(BinaryOp::Lt, var("i"), int(10)),
             body: vec![
-                st(StmtKind::SetVar { name: "i".into(), value: bin(BinaryOp::Add, var("i"), int(1)) }),
+                st(StmtKind::SetVar {
+                    name: "i".into(),
+                    value: bin(BinaryOp::Add, var("i"), int(1)),
+                }),
                 st(StmtKind::If {
                     cond: bin(BinaryOp::Eq, var("i"), int(3)),
                     then_branch: vec![st(StmtKind::Continue)],
@@ -499,7 +560,12 @@ fn control_flow_becomes_a_compound_block() {
                 }),
             ],
         }),
-        st(StmtKind::Declare(vec![VarDecl { name: "late".into(), ty: DataType::Int, init: None, span: sp() }])),
+        st(StmtKind::Declare(vec![VarDecl {
+            name: "late".into(),
+            ty: DataType::Int,
+            init: None,
+            span: sp(),
+        }])),
     ];
     let top_if = st(StmtKind::If {
         cond: bin(BinaryOp::Gt, var("x"), int(10)),
@@ -508,13 +574,20 @@ fn control_flow_becomes_a_compound_block() {
     });
     let with_return = st(StmtKind::Block(vec![
         st(StmtKind::If {
-            cond: e(ExprKind::IsNull { expr: Box::new(var("x")), negated: false }),
+            cond: e(ExprKind::IsNull {
+                expr: Box::new(var("x")),
+                negated: false,
+            }),
             then_branch: vec![st(StmtKind::Return(None))],
             else_branch: vec![],
         }),
         ins(2),
     ]));
-    let out = run_with(&module(vec![st(StmtKind::Block(loop_body)), top_if, with_return]), Profile::Databricks, 100);
+    let out = run_with(
+        &module(vec![st(StmtKind::Block(loop_body)), top_if, with_return]),
+        Profile::Databricks,
+        100,
+    );
     let codes: Vec<_> = out.diagnostics.iter().map(|d| d.code).collect();
     insta::assert_snapshot!(format!("{}\n----- codes\n{codes:?}", body(&out.main)), @r#"
         BEGIN
@@ -561,10 +634,21 @@ fn comments_unconverted_dropped_and_trivia() {
     let mut s = q_stmt(query(select(vec![item(int(1), None)], vec![], None)));
     s.span = sqlxlate_diagnostics::Span::new(100, 110);
     s.comments = vec![
-        Comment { span: sp(), text: " line comment".into(), block: false },
-        Comment { span: sp(), text: " block\n   comment ".into(), block: true },
+        Comment {
+            span: sp(),
+            text: " line comment".into(),
+            block: false,
+        },
+        Comment {
+            span: sp(),
+            text: " block\n   comment ".into(),
+            block: true,
+        },
     ];
-    let mut dropped = st(StmtKind::Dropped { code: "SX4001".into(), text: "SET NOCOUNT ON\nmore".into() });
+    let mut dropped = st(StmtKind::Dropped {
+        code: "SX4001".into(),
+        text: "SET NOCOUNT ON\nmore".into(),
+    });
     dropped.span = sqlxlate_diagnostics::Span::new(50, 64);
     let mut unconv = st(StmtKind::Unconverted(Unconverted {
         code: "SX2003".into(),
@@ -574,9 +658,20 @@ fn comments_unconverted_dropped_and_trivia() {
     unconv.span = sqlxlate_diagnostics::Span::new(200, 230);
     let mut m = module(vec![dropped, s, unconv]);
     m.trivia = vec![
-        Trivia::Comment(Comment { span: sqlxlate_diagnostics::Span::new(0, 10), text: " header".into(), block: false }),
-        Trivia::BatchSeparator { span: sqlxlate_diagnostics::Span::new(150, 152), count: 1 },
-        Trivia::Comment(Comment { span: sqlxlate_diagnostics::Span::new(300, 310), text: " the end".into(), block: false }),
+        Trivia::Comment(Comment {
+            span: sqlxlate_diagnostics::Span::new(0, 10),
+            text: " header".into(),
+            block: false,
+        }),
+        Trivia::BatchSeparator {
+            span: sqlxlate_diagnostics::Span::new(150, 152),
+            count: 1,
+        },
+        Trivia::Comment(Comment {
+            span: sqlxlate_diagnostics::Span::new(300, 310),
+            text: " the end".into(),
+            block: false,
+        }),
     ];
     let out = run_with(&m, Profile::Databricks, 100);
     insta::assert_snapshot!(out.main, @r#"
@@ -603,9 +698,17 @@ fn comments_unconverted_dropped_and_trivia() {
 
 #[test]
 fn routines_and_call() {
-    let param = |n: &str| Param { name: n.into(), ty: DataType::Int, default: None, mode: ParamMode::In, span: sp() };
+    let param = |n: &str| Param {
+        name: n.into(),
+        ty: DataType::Int,
+        default: None,
+        mode: ParamMode::In,
+        span: sp(),
+    };
     let proc_ = Procedure {
-        name: ObjectName { parts: vec![id("dbo"), id("usp_Load")] },
+        name: ObjectName {
+            parts: vec![id("dbo"), id("usp_Load")],
+        },
         params: vec![param("n")],
         body: vec![
             st(StmtKind::If {
@@ -619,7 +722,9 @@ fn routines_and_call() {
         comments: vec![],
     };
     let func = FunctionDef {
-        name: ObjectName { parts: vec![id("dbo"), id("fn_Double")] },
+        name: ObjectName {
+            parts: vec![id("dbo"), id("fn_Double")],
+        },
         params: vec![param("x")],
         returns: DataType::Int,
         body: FunctionBody::Scalar(bin(BinaryOp::Mul, var("x"), int(2))),
@@ -636,13 +741,33 @@ fn routines_and_call() {
         comments: vec![],
     };
     let call = st(StmtKind::Call {
-        name: ObjectName { parts: vec![id("dbo"), id("usp_Load")] },
+        name: ObjectName {
+            parts: vec![id("dbo"), id("usp_Load")],
+        },
         args: vec![(None, int(1)), (Some("mode".into()), str_("full"))],
     });
     let mut m = module(vec![call]);
-    m.units.insert(0, Unit { kind: UnitKind::Procedure(proc_), batch: 0 });
-    m.units.insert(1, Unit { kind: UnitKind::Function(func), batch: 0 });
-    m.units.insert(2, Unit { kind: UnitKind::Rule(rule), batch: 0 });
+    m.units.insert(
+        0,
+        Unit {
+            kind: UnitKind::Procedure(proc_),
+            batch: 0,
+        },
+    );
+    m.units.insert(
+        1,
+        Unit {
+            kind: UnitKind::Function(func),
+            batch: 0,
+        },
+    );
+    m.units.insert(
+        2,
+        Unit {
+            kind: UnitKind::Rule(rule),
+            batch: 0,
+        },
+    );
     let dbx_out = run_with(&m, Profile::Databricks, 100);
     insta::assert_snapshot!(body(&dbx_out.main), @r#"
         CREATE OR REPLACE PROCEDURE usp_load(IN v_n INT)
