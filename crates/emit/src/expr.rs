@@ -456,8 +456,10 @@ impl Emitter<'_> {
         let ci = self.collation == sqlxlate_ir::Collation::CaseInsensitiveRtrim;
         if collated {
             // LIKE and RLIKE do not accept collated strings on Spark 4.1: compare the bytes,
-            // case-insensitively (ILIKE, `(?i)`) when the source collation is.
-            x = self.ex(expr, prec::ATOM).append(t(" COLLATE UTF8_BINARY"));
+            // case-insensitively (ILIKE, `(?i)`) when the source collation is; trailing
+            // blanks of the value do not count under an RTRIM collation.
+            let inner = self.ex0(expr);
+            x = crate::doc::call("rtrim", vec![inner]).append(t(" COLLATE UTF8_BINARY"));
         }
         let pat = match (&pattern.kind, kind, escape) {
             // Spark's LIKE treats backslash as the default escape; T-SQL has none.

@@ -185,6 +185,16 @@ impl Emitter<'_> {
         }
     }
 
+    /// A string argument for functions that reject collated strings (regular expressions,
+    /// parsing): `x COLLATE UTF8_BINARY` when the module collation is not binary.
+    pub(crate) fn binary_collated(&mut self, e: Option<&Expr>) -> D {
+        let Some(e) = e else { return t("NULL") };
+        if self.collation == Collation::Binary || string_lit(e).is_some() {
+            return self.ex0(e);
+        }
+        self.ex(e, prec::ATOM).append(t(" COLLATE UTF8_BINARY"))
+    }
+
     fn simple(&mut self, name: &str, args: &[Expr]) -> P {
         let docs = args.iter().map(|a| self.ex0(a)).collect();
         P::atom(call(name, docs))
@@ -249,6 +259,17 @@ impl Emitter<'_> {
                     P::atom(call(
                         "octet_length",
                         vec![call("encode", vec![s, t("'UTF-16LE'")])],
+                    ))
+                } else if let Some(DataType::String {
+                    max_len: Some(n),
+                    fixed: true,
+                    ..
+                }) = args.first().map(|a| &a.ty)
+                {
+                    // CHAR(n) is blank-padded to n in the source.
+                    P::atom(call(
+                        "octet_length",
+                        vec![call("rpad", vec![s, t(n.to_string()), t("' '")])],
                     ))
                 } else {
                     P::atom(call("octet_length", vec![s]))
@@ -359,6 +380,42 @@ impl Emitter<'_> {
                 let first_ty = args.first().map(|a| a.ty.clone()).unwrap_or_default();
                 let second = args.get(1);
                 let b = match second {
+                    // ISNULL converts the replacement to the first argument's type: a
+                    // VARCHAR(n) keeps n characters, a CHAR(n) is blank-padded to n.
+                    Some(b)
+                        if matches!(
+                            first_ty,
+                            DataType::String {
+                                max_len: Some(_),
+                                ..
+                            }
+                        ) && !matches!(
+                            b.kind,
+                            ExprKind::Literal {
+                                value: Literal::Null
+                            }
+                        ) =>
+                    {
+                        let (n, fixed) = match &first_ty {
+                            DataType::String {
+                                max_len: Some(n),
+                                fixed,
+                                ..
+                            } => (*n, *fixed),
+                            _ => (0, false),
+                        };
+                        let d = self.ex0(b);
+                        let d = if b.ty.is_string() {
+                            d
+                        } else {
+                            t("CAST(").append(d).append(t(" AS STRING)"))
+                        };
+                        if fixed {
+                            call("rpad", vec![d, t(n.to_string()), t("' '")])
+                        } else {
+                            call("left", vec![d, t(n.to_string())])
+                        }
+                    }
                     Some(b)
                         if first_ty != DataType::Unknown
                             && b.ty != first_ty
@@ -477,21 +534,31 @@ impl Emitter<'_> {
                 P::atom(call("unhex", vec![h]))
             }
             IsNumeric => {
-                let s = self.arg(args, 0);
+                // ISNUMERIC also accepts a currency symbol and thousands separators.
+                let s = self.binary_collated(args.first());
+                let cleaned = call("regexp_replace", vec![s, t("'^[$€£¥]|,'"), t("''")]);
                 P::atom(case_when(
                     t("try_cast(")
-                        .append(s)
+                        .append(cleaned)
                         .append(t(" AS DOUBLE) IS NOT NULL")),
                     t("1"),
                     t("0"),
                 ))
             }
             IsDate => {
-                let s = self.arg(args, 0);
+                // ISO forms through a cast, plus the language-neutral yyyyMMdd forms.
+                let s = self.binary_collated(args.first());
+                let mut tries = vec![t("try_cast(")
+                    .append(s.clone())
+                    .append(t(" AS TIMESTAMP_NTZ)"))];
+                for p in ["yyyyMMdd HH:mm:ss", "yyyyMMdd HH:mm", "yyyyMMdd"] {
+                    tries.push(call(
+                        "try_to_timestamp",
+                        vec![s.clone(), t(string_literal(p))],
+                    ));
+                }
                 P::atom(case_when(
-                    t("try_cast(")
-                        .append(s)
-                        .append(t(" AS TIMESTAMP_NTZ) IS NOT NULL")),
+                    call("coalesce", tries).append(t(" IS NOT NULL")),
                     t("1"),
                     t("0"),
                 ))
@@ -877,7 +944,7 @@ impl Emitter<'_> {
             CastMode::Strict
         };
         let pattern = style_pattern(style);
-        if let Some((_, false)) = pattern {
+        if let (Some((_, false)), false) = (pattern, matches!(style, 0 | 100)) {
             self.diag(
                 codes::SX3802.code,
                 node.span,
@@ -885,6 +952,48 @@ impl Emitter<'_> {
             );
         }
         let src = &x_e.ty;
+        let binary_src = matches!(src, DataType::Binary { .. })
+            || matches!(
+                x_e.kind,
+                ExprKind::Func {
+                    func: Func::Hash(_),
+                    ..
+                }
+            );
+        if binary_src && target.is_string() {
+            // Binary to text: style 1 is '0x' and hex digits, style 2 hex digits only.
+            return match style {
+                1 => P::atom(call("concat", vec![t("'0x'"), call("hex", vec![x])])),
+                2 => P::atom(call("hex", vec![x])),
+                _ => P::atom(self.cast_doc(x, &target, mode, node)),
+            };
+        }
+        if matches!(style, 0 | 100)
+            && target.is_string()
+            && (is_datetime(src) || *src == DataType::Unknown)
+        {
+            // 'mon dd yyyy hh:miAM' with the day and hour padded with a space.
+            let fmt = |p: &str| call("date_format", vec![x.clone(), t(string_literal(p))]);
+            let d = call(
+                "concat",
+                vec![
+                    fmt("MMM"),
+                    t("' '"),
+                    call("lpad", vec![fmt("d"), t("2"), t("' '")]),
+                    t("' '"),
+                    fmt("yyyy"),
+                    t("' '"),
+                    call("lpad", vec![fmt("h:mm"), t("5"), t("' '")]),
+                    fmt("a"),
+                ],
+            );
+            return P::atom(match target {
+                DataType::String {
+                    max_len: Some(n), ..
+                } if n < 19 => call("left", vec![d, t(n.to_string())]),
+                _ => d,
+            });
+        }
         match (&target, pattern) {
             (DataType::String { max_len, .. }, Some((p, _)))
                 if is_datetime(src) || *src == DataType::Unknown =>

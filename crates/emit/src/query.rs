@@ -334,6 +334,35 @@ impl Emitter<'_> {
                     .append(t(format!(" FOR {} IN ", names::ident(column))))
                     .append(parens(comma_sep(vals)));
                 let pivot = inp.append(t(" PIVOT ")).append(parens(body));
+                let is_count = matches!(
+                    agg.kind,
+                    ExprKind::Agg {
+                        func: sqlxlate_ir::AggFunc::Count | sqlxlate_ir::AggFunc::CountBig,
+                        ..
+                    }
+                );
+                if is_count && !values.is_empty() {
+                    // COUNT over no rows is 0 in T-SQL's PIVOT; Spark leaves the cell NULL.
+                    let cols = names::ident_list(values);
+                    let fixed = values
+                        .iter()
+                        .map(|v| {
+                            let n = names::ident(v);
+                            t(format!("coalesce({n}, 0) AS {n}"))
+                        })
+                        .collect::<Vec<_>>();
+                    let sel = t(format!("SELECT * EXCEPT ({cols}),"))
+                        .append(line().append(comma_sep(fixed)).nest(2))
+                        .append(line())
+                        .append(t("FROM "))
+                        .append(pivot)
+                        .group();
+                    let a = alias
+                        .as_ref()
+                        .map(names::ident)
+                        .unwrap_or_else(|| "sx_pivot".to_string());
+                    return parens(sel).append(t(format!(" AS {a}")));
+                }
                 // Spark does not accept an alias after PIVOT: wrap it in a derived table.
                 match alias {
                     Some(a) => parens(t("SELECT * FROM ").append(pivot))

@@ -195,9 +195,9 @@ fn predicates_and_case() {
         (SELECT id FROM main.dbo.t)
         n BETWEEN 1 AND 5
         NOT (s >= 'a' AND s <= 'b')
-        s COLLATE UTF8_BINARY ILIKE 'a\\\\b%'
-        s COLLATE UTF8_BINARY NOT ILIKE 'a!%%' ESCAPE '!'
-        s COLLATE UTF8_BINARY RLIKE '(?i)^[a-c].*$'
+        rtrim(s) COLLATE UTF8_BINARY ILIKE 'a\\\\b%'
+        rtrim(s) COLLATE UTF8_BINARY NOT ILIKE 'a!%%' ESCAPE '!'
+        rtrim(s) COLLATE UTF8_BINARY RLIKE '(?i)^[a-c].*$'
         x IS NOT NULL
         s COLLATE UTF8_BINARY_RTRIM
         try_cast(s AS DECIMAL(10,2))

@@ -41,6 +41,20 @@ fn string_functions() {
         row("datalength", f(OctetLength, vec![s("s")])),
         row("datalength national", f(OctetLength, vec![nstr("abc")])),
         row(
+            "datalength char(10)",
+            f(
+                OctetLength,
+                vec![typed(
+                    col("c"),
+                    DataType::String {
+                        max_len: Some(10),
+                        fixed: true,
+                        collation: None,
+                    },
+                )],
+            ),
+        ),
+        row(
             "concat strings",
             f(ConcatNullAsEmpty, vec![s("s"), str_("|"), s("t")]),
         ),
@@ -102,6 +116,7 @@ fn string_functions() {
         char_length: char_length(s)
         datalength: octet_length(s)
         datalength national: octet_length(encode('abc', 'UTF-16LE'))
+        datalength char(10): octet_length(rpad(c, 10, ' '))
         concat strings: concat_ws('', s, '|', t)
         concat mixed: concat(coalesce(s, ''), coalesce(CAST(n AS STRING), ''), coalesce(CAST(u AS STRING), ''))
         concat_ws: concat_ws(',', a, b)
@@ -227,8 +242,25 @@ fn null_and_number_functions() {
         sha1: unhex(sha1(s))
         sha256: unhex(sha2(s, 256))
         sha512 national: unhex(sha2(encode('abc', 'UTF-16LE'), 512))
-        isnumeric: CASE WHEN try_cast(s AS DOUBLE) IS NOT NULL THEN 1 ELSE 0 END
-        isdate: CASE WHEN try_cast(s AS TIMESTAMP_NTZ) IS NOT NULL THEN 1 ELSE 0 END
+        isnumeric: SELECT
+          CASE
+            WHEN try_cast(regexp_replace(
+              s COLLATE UTF8_BINARY,
+              '^[$€£¥]|,',
+              ''
+            ) AS DOUBLE) IS NOT NULL THEN 1
+            ELSE 0
+          END
+        isdate: SELECT
+          CASE
+            WHEN coalesce(
+              try_cast(s COLLATE UTF8_BINARY AS TIMESTAMP_NTZ),
+              try_to_timestamp(s COLLATE UTF8_BINARY, 'yyyyMMdd HH:mm:ss'),
+              try_to_timestamp(s COLLATE UTF8_BINARY, 'yyyyMMdd HH:mm'),
+              try_to_timestamp(s COLLATE UTF8_BINARY, 'yyyyMMdd')
+            ) IS NOT NULL THEN 1
+            ELSE 0
+          END
         object_id: CAST(NULL AS INT)
         "#);
 }
@@ -498,7 +530,17 @@ fn convert_styles() {
         to string 121: date_format(d, 'yyyy-MM-dd HH:mm:ss.SSS')
         to string 23: date_format(d, 'yyyy-MM-dd')
         to string 126: date_format(d, 'yyyy-MM-dd\'T\'HH:mm:ss.SSS')
-        to string 100: date_format(d, 'MMM d yyyy h:mma')
+        to string 100: SELECT
+          concat(
+            date_format(d, 'MMM'),
+            ' ',
+            lpad(date_format(d, 'd'), 2, ' '),
+            ' ',
+            date_format(d, 'yyyy'),
+            ' ',
+            lpad(date_format(d, 'h:mm'), 5, ' '),
+            date_format(d, 'a')
+          )
         varchar(10) 120: left(date_format(d, 'yyyy-MM-dd HH:mm:ss'), 10)
         to date 101: to_date(s, 'MM/dd/yyyy')
         try to date 112: try_to_date(s, 'yyyyMMdd')
@@ -519,10 +561,10 @@ fn approximations_raise_diagnostics() {
             q(typed(
                 f(
                     Func::ConvertStyle {
-                        style: 100,
+                        style: 109,
                         try_: false,
                     },
-                    vec![int(100), ts("d")],
+                    vec![int(109), ts("d")],
                 ),
                 string_ty(),
             )),
