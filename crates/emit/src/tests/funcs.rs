@@ -167,6 +167,40 @@ fn null_and_number_functions() {
             "isnull strings",
             f(IfNullKeepFirstType, vec![s("a"), str_("x")]),
         ),
+        row(
+            "isnull varchar(3)",
+            f(
+                IfNullKeepFirstType,
+                vec![
+                    typed(
+                        col("a"),
+                        DataType::String {
+                            max_len: Some(3),
+                            fixed: false,
+                            collation: None,
+                        },
+                    ),
+                    str_("abcdef"),
+                ],
+            ),
+        ),
+        row(
+            "isnull char(2)",
+            f(
+                IfNullKeepFirstType,
+                vec![
+                    typed(
+                        col("a"),
+                        DataType::String {
+                            max_len: Some(2),
+                            fixed: true,
+                            collation: None,
+                        },
+                    ),
+                    str_("x"),
+                ],
+            ),
+        ),
         row("nullif", f(NullIf, vec![col("a"), int(0)])),
         row("abs", f(Abs, vec![col("x")])),
         row("ceiling", f(Ceiling, vec![col("x")])),
@@ -217,6 +251,8 @@ fn null_and_number_functions() {
         isnull typed: coalesce(a, CAST('1' AS INT))
         isnull unknown: coalesce(a, b)
         isnull strings: coalesce(a, 'x')
+        isnull varchar(3): coalesce(a, left('abcdef', 3))
+        isnull char(2): coalesce(a, rpad('x', 2, ' '))
         nullif: nullif(a, 0)
         abs: abs(x)
         ceiling: ceil(x)
@@ -520,6 +556,16 @@ fn convert_styles() {
         "unknown style",
         conv(999, false, DataType::Int, s("s")),
     ));
+    lines.push(row(
+        "varchar(20) 100",
+        conv(100, false, varchar(Some(20)), ts("d")),
+    ));
+    let bin_hash = f(Func::Hash(HashAlgo::Md5), vec![s("s")]);
+    lines.push(row(
+        "hash style 2",
+        conv(2, false, varchar(None), bin_hash.clone()),
+    ));
+    lines.push(row("hash style 1", conv(1, false, varchar(None), bin_hash)));
     insta::assert_snapshot!(lines.join("\n"), @r#"
         to string 101: date_format(d, 'MM/dd/yyyy')
         to string 103: date_format(d, 'dd/MM/yyyy')
@@ -547,6 +593,19 @@ fn convert_styles() {
         to datetime 120: to_timestamp_ntz(s, 'yyyy-MM-dd HH:mm:ss')
         try to datetime 121: CAST(try_to_timestamp(s, 'yyyy-MM-dd HH:mm:ss.SSS') AS TIMESTAMP_NTZ)
         unknown style: CAST(s AS INT)
+        varchar(20) 100: SELECT
+          concat(
+            date_format(d, 'MMM'),
+            ' ',
+            lpad(date_format(d, 'd'), 2, ' '),
+            ' ',
+            date_format(d, 'yyyy'),
+            ' ',
+            lpad(date_format(d, 'h:mm'), 5, ' '),
+            date_format(d, 'a')
+          )
+        hash style 2: hex(unhex(md5(s)))
+        hash style 1: concat('0x', hex(unhex(md5(s))))
         "#);
 }
 

@@ -291,8 +291,22 @@ fn pivot_and_unpivot() {
         alias: Some(id("u")),
         span: sp(),
     };
+    let count_pivot = Relation::Pivot {
+        input: Box::new(input),
+        agg: e(ExprKind::Agg {
+            func: AggFunc::Count,
+            distinct: false,
+            args: vec![col("n")],
+            within_group: vec![],
+            over: None,
+        }),
+        column: id("k"),
+        values: vec![id("1"), id("2")],
+        alias: Some(id("pvt")),
+        span: sp(),
+    };
     let sel = |r: Relation| q_stmt(query(select(vec![item(star(), None)], vec![r], None)));
-    insta::assert_snapshot!(dbx(vec![sel(pivot), sel(unpivot)]), @r#"
+    insta::assert_snapshot!(dbx(vec![sel(pivot), sel(unpivot), sel(count_pivot)]), @r#"
         SELECT *
         FROM
           (
@@ -304,6 +318,17 @@ fn pivot_and_unpivot() {
         -- COMMAND ----------
 
         SELECT * FROM main.dbo.wide UNPIVOT (val FOR name IN (a, b)) AS u
+
+        -- COMMAND ----------
+
+        SELECT *
+        FROM
+          (
+            SELECT * EXCEPT (`1`, `2`),
+              coalesce(`1`, 0) AS `1`,
+              coalesce(`2`, 0) AS `2`
+            FROM (SELECT k, n FROM main.dbo.t) PIVOT (count(n) FOR k IN (1 AS `1`, 2 AS `2`))
+          ) AS pvt
         "#);
 }
 
