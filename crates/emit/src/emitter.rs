@@ -37,6 +37,8 @@ pub(crate) struct Emitter<'a> {
     pub(crate) label_counter: u32,
     /// Cells for the databricks-only output (portable profile).
     pub(crate) databricks_only: Vec<String>,
+    /// Tables defined earlier in the module: printed name and columns, in order.
+    pub(crate) tables: Vec<(String, Vec<sqlxlate_ir::ColumnDef>)>,
 }
 
 impl<'a> Emitter<'a> {
@@ -52,6 +54,7 @@ impl<'a> Emitter<'a> {
             return_label: None,
             label_counter: 0,
             databricks_only: Vec::new(),
+            tables: Vec::new(),
         }
     }
 

@@ -579,6 +579,34 @@ impl Emitter<'_> {
                             .group()]
                     }
                     InsertSource::DefaultValues => {
+                        let tn = names::table(target);
+                        let known = self
+                            .tables
+                            .iter()
+                            .find(|(n, _)| *n == tn)
+                            .map(|(_, cols)| cols.clone());
+                        if let Some(cols) = known {
+                            // Spark has no DEFAULT VALUES: name the columns and insert DEFAULT.
+                            let generated = |c: &&ColumnDef| {
+                                !self.portable() && (c.identity.is_some() || c.computed.is_some())
+                            };
+                            let mut chosen: Vec<&ColumnDef> =
+                                cols.iter().filter(|c| !generated(c)).collect();
+                            if chosen.is_empty() {
+                                chosen = cols.iter().filter(|c| c.computed.is_none()).collect();
+                            }
+                            if !chosen.is_empty() {
+                                let names_ = chosen
+                                    .iter()
+                                    .map(|c| names::ident(&c.name))
+                                    .collect::<Vec<_>>()
+                                    .join(", ");
+                                let defaults = vec!["DEFAULT"; chosen.len()].join(", ");
+                                return vec![t(format!(
+                                    "INSERT INTO {tn} ({names_}) VALUES ({defaults})"
+                                ))];
+                            }
+                        }
                         self.diag_hint(
                             codes::SX2801.code,
                             s.span,
@@ -921,6 +949,8 @@ impl Emitter<'_> {
 
     fn create_table(&mut self, def: &TableDef, s: &Stmt) -> Vec<D> {
         let name = names::table(&def.name);
+        self.tables.retain(|(n, _)| *n != name);
+        self.tables.push((name.clone(), def.columns.clone()));
         if names::is_session_scoped(&def.name) {
             self.diag_hint(
                 codes::SX3809.code,

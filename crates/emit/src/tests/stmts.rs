@@ -845,3 +845,29 @@ fn output_is_deterministic() {
     assert_eq!(a.main, b.main);
     assert_eq!(a.databricks_only, b.databricks_only);
 }
+
+#[test]
+fn insert_default_values_names_the_columns_of_a_known_table() {
+    let ins = st(StmtKind::Insert {
+        target: tbl("Member"),
+        columns: vec![],
+        source: InsertSource::DefaultValues,
+        overwrite: false,
+    });
+    let unknown = st(StmtKind::Insert {
+        target: tbl("Other"),
+        columns: vec![],
+        source: InsertSource::DefaultValues,
+        overwrite: false,
+    });
+    let out = run_with(
+        &module(vec![member_table(), ins, unknown]),
+        Profile::Databricks,
+        100,
+    );
+    let main = body(&out.main);
+    assert!(main.contains(
+        "INSERT INTO main.dbo.member (PlanCode, Active, Amount, Born, Seen, Tiny, Big, F, R, Bin, At, Code) VALUES (DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT)"
+    ));
+    assert!(main.contains("-- [SX2801] not converted: INSERT INTO main.dbo.other DEFAULT VALUES"));
+}
