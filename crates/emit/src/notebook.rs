@@ -97,7 +97,7 @@ impl Emitter<'_> {
         params
             .iter()
             .map(|p| {
-                let (ty, _) = column_type(&p.ty, sqlxlate_ir::Collation::Binary);
+                let (ty, _) = column_type(&p.ty, self.collation);
                 let mode = if with_mode {
                     match p.mode {
                         ParamMode::In => "IN ",
@@ -169,7 +169,7 @@ impl Emitter<'_> {
         let name = names::routine(&f.name);
         let body: D = match &f.body {
             FunctionBody::Scalar(e) => {
-                let (ty, _) = column_type(&f.returns, sqlxlate_ir::Collation::Binary);
+                let (ty, _) = column_type(&f.returns, self.collation);
                 t(format!("RETURNS {ty}"))
                     .append(hard())
                     .append(t("RETURN "))
@@ -180,11 +180,7 @@ impl Emitter<'_> {
                     sqlxlate_ir::DataType::Table(cols) => cols
                         .iter()
                         .map(|(n, ty)| {
-                            format!(
-                                "{} {}",
-                                names::quote(n),
-                                column_type(ty, sqlxlate_ir::Collation::Binary).0
-                            )
+                            format!("{} {}", names::quote(n), column_type(ty, self.collation).0)
                         })
                         .collect::<Vec<_>>()
                         .join(", "),
@@ -228,16 +224,10 @@ impl Emitter<'_> {
         let params = r
             .params
             .iter()
-            .map(|(n, ty)| {
-                format!(
-                    "{} {}",
-                    names::quote(n),
-                    column_type(ty, sqlxlate_ir::Collation::Binary).0
-                )
-            })
+            .map(|(n, ty)| format!("{} {}", names::quote(n), column_type(ty, self.collation).0))
             .collect::<Vec<_>>()
             .join(", ");
-        let (ty, _) = column_type(&r.returns, sqlxlate_ir::Collation::Binary);
+        let (ty, _) = column_type(&r.returns, self.collation);
         let body = self.ex0(&r.body);
         let doc = lines(vec![
             t(format!(
