@@ -213,6 +213,13 @@ impl Emitter<'_> {
         let mut docs: Vec<D> = decls
             .iter()
             .map(|v| {
+                if let DataType::Table(_) = v.ty {
+                    self.var_type(v);
+                    return t(format!(
+                        "-- [SX2801] table variable {} not converted: use a temporary view",
+                        names::variable(&v.name)
+                    ));
+                }
                 let ty = self.var_type(v);
                 t(format!("DECLARE {} {ty};", names::variable(&v.name)))
             })
@@ -732,6 +739,13 @@ impl Emitter<'_> {
             StmtKind::Declare(vars) => vars
                 .iter()
                 .map(|v| {
+                    if let DataType::Table(_) = v.ty {
+                        self.var_type(v);
+                        return t(format!(
+                            "-- [SX2801] table variable {} not converted: use a temporary view",
+                            names::variable(&v.name)
+                        ));
+                    }
                     let ty = self.var_type(v);
                     let mut d = t(format!(
                         "DECLARE OR REPLACE VARIABLE {} {ty}",

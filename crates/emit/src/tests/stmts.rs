@@ -871,3 +871,19 @@ fn insert_default_values_names_the_columns_of_a_known_table() {
     ));
     assert!(main.contains("-- [SX2801] not converted: INSERT INTO main.dbo.other DEFAULT VALUES"));
 }
+
+#[test]
+fn table_variable_is_reported_not_declared() {
+    let d = st(StmtKind::Declare(vec![VarDecl {
+        name: "t".into(),
+        ty: DataType::Table(vec![("id".into(), DataType::Int)]),
+        init: None,
+        span: sp(),
+    }]));
+    let out = run_with(&module(vec![d]), Profile::Databricks, 100);
+    assert_eq!(
+        body(&out.main),
+        "-- [SX2801] table variable v_t not converted: use a temporary view"
+    );
+    assert_eq!(out.diagnostics[0].code, "SX2801");
+}
