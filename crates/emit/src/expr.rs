@@ -186,7 +186,28 @@ impl Emitter<'_> {
             } => self.case(operand.as_deref(), whens, else_.as_deref()),
             ExprKind::Cast { expr, to, mode } => {
                 let inner = self.ex0(expr);
-                P::atom(self.cast_doc(inner, to, *mode, e))
+                let cast = self.cast_doc(inner, to, *mode, e);
+                // CAST to VARCHAR(n) keeps n characters, CHAR(n) also pads with blanks;
+                // Spark's STRING has no length.
+                match to {
+                    DataType::String {
+                        max_len: Some(n),
+                        fixed,
+                        ..
+                    } if !matches!(
+                        expr.ty,
+                        DataType::String { max_len: Some(m), .. } if m <= *n && !*fixed
+                    ) =>
+                    {
+                        let f = if *fixed { "rpad" } else { "left" };
+                        let mut args = vec![cast, t(n.to_string())];
+                        if *fixed {
+                            args.push(t("' '"));
+                        }
+                        P::atom(call(f, args))
+                    }
+                    _ => P::atom(cast),
+                }
             }
             ExprKind::InList {
                 expr,

@@ -416,3 +416,20 @@ fn layout_changes_only_whitespace_across_widths() {
     assert_eq!(squash(1), squash(1000));
     assert_eq!(squash(40), squash(1000));
 }
+
+#[test]
+fn cast_to_sized_strings_truncates_and_pads() {
+    let cast = |fixed: bool| {
+        e(ExprKind::Cast {
+            expr: Box::new(col("s")),
+            to: DataType::String {
+                max_len: Some(3),
+                fixed,
+                collation: None,
+            },
+            mode: CastMode::Strict,
+        })
+    };
+    assert_eq!(sql(cast(false)), "left(CAST(s AS STRING), 3)");
+    assert_eq!(sql(cast(true)), "rpad(CAST(s AS STRING), 3, ' ')");
+}
