@@ -8,6 +8,24 @@
 //! scripting compound block (`BEGIN … END`) cell. In the portable profile the main
 //! output runs on open-source Spark 4.1 and Databricks-only statements (identity,
 //! informational constraints, procedures, CALL) go to [`SqlOutput::databricks_only`].
+//!
+//! Files by concern: `names.rs` (quoting, target names), `types.rs`, `expr.rs` (literals,
+//! operators with Spark precedence, predicates), `funcs.rs` (every [`sqlxlate_ir::Func`],
+//! aggregates, windows), `query.rs`, `stmt.rs` (DDL, DML, variables, SQL scripting),
+//! `notebook.rs` (cells, comments, routines). Every printed form was run on Spark 4.1.
+//!
+//! Choices worth knowing:
+//! - DATEDIFF counts boundaries with calendar arithmetic (`datediff` on dates, `year`/`month`,
+//!   `hour`/`minute`/`second` differences), so neither the session time zone nor daylight
+//!   saving changes the result.
+//! - Spark 4.1 rejects collated strings in LIKE, RLIKE, `split`, `regexp_*` and BETWEEN:
+//!   the printer compares `rtrim(x) COLLATE UTF8_BINARY` with ILIKE / `(?i)` patterns and
+//!   expands string BETWEEN into two comparisons.
+//! - Variables and routine parameters of string type carry the module collation, because a
+//!   plain STRING compared with a collated column has an indeterminate collation.
+//! - SQL scripting only accepts DECLARE at the start of a compound block, and Spark 4.1 only
+//!   accepts a label on a nested block: declarations are hoisted, initial values become SET,
+//!   and RETURN becomes `LEAVE` of a labelled inner block.
 #![warn(missing_docs)]
 
 mod doc;
