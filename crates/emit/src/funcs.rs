@@ -163,6 +163,11 @@ fn pattern_width(p: &str) -> Option<usize> {
     Some(p.chars().filter(|c| *c != '\'').count())
 }
 
+/// True for a string-typed expression or a string literal.
+fn stringy(e: &Expr) -> bool {
+    e.ty.is_string() || string_lit(e).is_some()
+}
+
 fn is_datetime(ty: &DataType) -> bool {
     matches!(
         ty,
@@ -232,6 +237,16 @@ impl Emitter<'_> {
             Translate => self.simple("translate", args),
             ConcatWs => self.simple("concat_ws", args),
             Coalesce => self.simple("coalesce", args),
+            NullIf if self.collation != Collation::Binary && args.iter().any(stringy) => {
+                // Spark 4.1 loses the collation inside nullif ("indeterminate collation").
+                let a = self.arg_at(args, 0, prec::BIT_OR);
+                let b = self.arg_at(args, 1, prec::BIT_OR);
+                P::atom(case_when(
+                    a.clone().append(t(" = ")).append(b),
+                    t("NULL"),
+                    a,
+                ))
+            }
             NullIf => self.simple("nullif", args),
             Abs => self.simple("abs", args),
             Ceiling => self.simple("ceil", args),

@@ -202,6 +202,7 @@ fn null_and_number_functions() {
             ),
         ),
         row("nullif", f(NullIf, vec![col("a"), int(0)])),
+        row("nullif strings", f(NullIf, vec![s("a"), str_("")])),
         row("abs", f(Abs, vec![col("x")])),
         row("ceiling", f(Ceiling, vec![col("x")])),
         row("floor", f(Floor, vec![col("x")])),
@@ -254,6 +255,7 @@ fn null_and_number_functions() {
         isnull varchar(3): coalesce(a, left('abcdef', 3))
         isnull char(2): coalesce(a, rpad('x', 2, ' '))
         nullif: nullif(a, 0)
+        nullif strings: CASE WHEN a = '' THEN NULL ELSE a END
         abs: abs(x)
         ceiling: ceil(x)
         floor: floor(x)
