@@ -887,3 +887,26 @@ fn table_variable_is_reported_not_declared() {
     );
     assert_eq!(out.diagnostics[0].code, "SX2801");
 }
+
+#[test]
+fn emitter_codes_are_registered_in_the_emitter_ranges() {
+    let all = sqlxlate_diagnostics::codes::all();
+    let ours: Vec<_> = all
+        .iter()
+        .filter(|c| {
+            let n: u32 = c.code[2..].parse().unwrap_or(0);
+            (2800..3000).contains(&n) || (3800..4000).contains(&n) || (4800..5000).contains(&n)
+        })
+        .collect();
+    assert!(ours.len() >= 15);
+    for c in ours {
+        assert!(!c.meaning.is_empty() && !c.why.is_empty() && !c.what_to_do.is_empty());
+        let n: u32 = c.code[2..].parse().unwrap_or(0);
+        let expected = match n {
+            2800..=2999 => sqlxlate_diagnostics::Severity::Error,
+            3800..=3999 => sqlxlate_diagnostics::Severity::Warning,
+            _ => sqlxlate_diagnostics::Severity::Info,
+        };
+        assert_eq!(c.severity, expected, "{}", c.code);
+    }
+}
