@@ -373,6 +373,17 @@ impl Emitter<'_> {
             return P::atom(call("concat_ws", vec![t("''"), l, r]));
         }
         let (sym, p) = binop(op);
+        if op == BinaryOp::Concat {
+            let l = self.concat_operand(left, p);
+            let r = self.concat_operand(right, p + 1);
+            return P::new(
+                l.append(line())
+                    .append(t(format!("{sym} ")))
+                    .append(r)
+                    .group(),
+                p,
+            );
+        }
         if matches!(op, BinaryOp::And | BinaryOp::Or) {
             // Print a chain of the same logical operator as one group: one operand per
             // line when it does not fit.

@@ -200,6 +200,53 @@ impl Emitter<'_> {
         self.ex(e, prec::ATOM).append(t(" COLLATE UTF8_BINARY"))
     }
 
+    /// True when the value is UTF-16 in the source: a national literal, or a column whose
+    /// every definition seen in this module is NCHAR / NVARCHAR / NTEXT.
+    pub(crate) fn is_national(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Literal { .. } => national_literal(e),
+            ExprKind::Nested { expr } => self.is_national(expr),
+            ExprKind::Column { name, .. } => {
+                let mut found = false;
+                for (_, cols) in &self.tables {
+                    for c in cols {
+                        if c.name.value.eq_ignore_ascii_case(&name.value) {
+                            let st = c
+                                .source_type
+                                .trim_start()
+                                .trim_start_matches('[')
+                                .to_ascii_uppercase();
+                            if !(st.starts_with("NCHAR")
+                                || st.starts_with("NVARCHAR")
+                                || st.starts_with("NTEXT"))
+                            {
+                                return false;
+                            }
+                            found = true;
+                        }
+                    }
+                }
+                found
+            }
+            _ => false,
+        }
+    }
+
+    /// A string operand of a concatenation: CHAR(n) values are blank-padded to n.
+    pub(crate) fn concat_operand(&mut self, e: &Expr, min: u8) -> D {
+        match &e.ty {
+            DataType::String {
+                max_len: Some(n),
+                fixed: true,
+                ..
+            } if !matches!(e.kind, ExprKind::Literal { .. }) => {
+                let d = self.ex0(e);
+                call("rpad", vec![d, t(n.to_string()), t("' '")])
+            }
+            _ => self.ex(e, min),
+        }
+    }
+
     fn simple(&mut self, name: &str, args: &[Expr]) -> P {
         let docs = args.iter().map(|a| self.ex0(a)).collect();
         P::atom(call(name, docs))
@@ -270,7 +317,7 @@ impl Emitter<'_> {
             }
             OctetLength => {
                 let s = self.arg(args, 0);
-                if args.first().map(national_literal).unwrap_or(false) {
+                if args.first().map(|a| self.is_national(a)).unwrap_or(false) {
                     P::atom(call(
                         "octet_length",
                         vec![call("encode", vec![s, t("'UTF-16LE'")])],
@@ -535,7 +582,7 @@ impl Emitter<'_> {
             ConvertStyle { style, try_ } => self.convert_style(*style, *try_, args, node),
             Hash(algo) => {
                 let x = self.arg(args, 0);
-                let x = if args.first().map(national_literal).unwrap_or(false) {
+                let x = if args.first().map(|a| self.is_national(a)).unwrap_or(false) {
                     call("encode", vec![x, t("'UTF-16LE'")])
                 } else {
                     x
@@ -643,7 +690,7 @@ impl Emitter<'_> {
         });
         if all_strings {
             let mut docs = vec![t("''")];
-            docs.extend(args.iter().map(|a| self.ex0(a)));
+            docs.extend(args.iter().map(|a| self.concat_operand(a, 0)));
             return P::atom(call("concat_ws", docs));
         }
         let docs = args

@@ -910,3 +910,65 @@ fn emitter_codes_are_registered_in_the_emitter_ranges() {
         assert_eq!(c.severity, expected, "{}", c.code);
     }
 }
+
+#[test]
+fn national_and_fixed_width_columns_of_known_tables() {
+    let mut n = coldef("n", varchar(20));
+    n.source_type = "NVARCHAR(20)".into();
+    let mut v = coldef("v", varchar(20));
+    v.source_type = "VARCHAR(20)".into();
+    let fixed = DataType::String {
+        max_len: Some(10),
+        fixed: true,
+        collation: None,
+    };
+    let c = coldef("c", fixed.clone());
+    let create = st(StmtKind::CreateTable(TableDef {
+        name: tbl("MemberName"),
+        columns: vec![v, c, n],
+        constraints: vec![],
+    }));
+    let q = q_stmt(query(select(
+        vec![
+            item(
+                f(Func::OctetLength, vec![typed(col("n"), string_ty())]),
+                None,
+            ),
+            item(
+                f(Func::OctetLength, vec![typed(col("v"), string_ty())]),
+                None,
+            ),
+            item(
+                f(
+                    Func::Hash(HashAlgo::Sha256),
+                    vec![typed(col("n"), string_ty())],
+                ),
+                None,
+            ),
+            item(
+                f(
+                    Func::ConcatNullAsEmpty,
+                    vec![str_("["), typed(col("c"), fixed.clone()), str_("]")],
+                ),
+                None,
+            ),
+            item(
+                bin(BinaryOp::Concat, typed(col("c"), fixed), str_("|")),
+                None,
+            ),
+        ],
+        vec![table("MemberName", None)],
+        None,
+    )));
+    let out = dbx(vec![create, q]);
+    let last = out.rsplit("-- COMMAND ----------\n\n").next().unwrap_or("");
+    insta::assert_snapshot!(last, @r#"
+        SELECT
+          octet_length(encode(n, 'UTF-16LE')),
+          octet_length(v),
+          unhex(sha2(encode(n, 'UTF-16LE'), 256)),
+          concat_ws('', '[', rpad(c, 10, ' '), ']'),
+          rpad(c, 10, ' ') || '|'
+        FROM main.dbo.membername
+        "#);
+}
