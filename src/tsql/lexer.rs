@@ -1,0 +1,370 @@
+//! The T-SQL lexer (logos). Tokens carry no data beyond small `Copy` payloads; their
+//! text is always a borrowed slice of the source, so lexing allocates nothing per token.
+//!
+//! Keywords are decided in the identifier callback with an exact ASCII
+//! case-insensitive lookup ([`Kw::lookup`]), not with `ignore(case)` tokens: that keeps
+//! the generated automaton small and does not fold Unicode (`ſelect` is an identifier).
+
+use logos::{Lexer, Logos};
+
+/// One token kind. The text is `&src[start..end]` of the [`Tok`] that holds it.
+#[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
+#[logos(skip r"[ \t\r\n\f\v]+")]
+pub enum T {
+    /// An identifier or keyword (`Kw::None` for a plain identifier).
+    #[regex(r"[A-Za-z_\x{80}-\x{10FFFF}][A-Za-z0-9_@$#\x{80}-\x{10FFFF}]*", word)]
+    Word(Kw),
+    /// `[bracketed]` identifier; `false` when unterminated.
+    #[token("[", bracketed)]
+    Bracketed(bool),
+    /// `"quoted"` identifier; `false` when unterminated.
+    #[token("\"", dquoted)]
+    DQuoted(bool),
+    /// `@name`.
+    #[regex(r"@[A-Za-z0-9_@$#\x{80}-\x{10FFFF}]+")]
+    Var,
+    /// `@@name`.
+    #[regex(r"@@[A-Za-z0-9_]+", priority = 10)]
+    GlobalVar,
+    /// `#temp` or `##temp`.
+    #[regex(r"##?[A-Za-z0-9_@$#]+")]
+    TempName,
+    /// `'string'`; `false` when unterminated.
+    #[token("'", squoted)]
+    Str(bool),
+    /// `N'string'`; `false` when unterminated.
+    #[token("N'", squoted)]
+    #[token("n'", squoted)]
+    NStr(bool),
+    /// Integer.
+    #[regex(r"[0-9]+", priority = 5)]
+    Int,
+    /// Decimal `1.5`, `1.`, `.5`.
+    #[regex(r"[0-9]+\.[0-9]*|\.[0-9]+")]
+    Dec,
+    /// Float `1.5E3`.
+    #[regex(r"([0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+")]
+    Float,
+    /// Money `$12.50`.
+    #[regex(r"\$[0-9]+(\.[0-9]*)?")]
+    Money,
+    /// Binary `0x0A0B`.
+    #[regex(r"0[xX][0-9A-Fa-f]*")]
+    Binary,
+    /// sqlcmd variable `$(name)`.
+    #[regex(r"\$\([A-Za-z0-9_]+\)")]
+    SqlcmdVar,
+    /// `-- …` to end of line.
+    #[regex(r"--[^\r\n]*", allow_greedy = true)]
+    LineComment,
+    /// `/* … */`, nested; `false` when unterminated.
+    #[token("/*", block_comment)]
+    BlockComment(bool),
+    /// `(`
+    #[token("(")]
+    LParen,
+    /// `)`
+    #[token(")")]
+    RParen,
+    /// `,`
+    #[token(",")]
+    Comma,
+    /// `.`
+    #[token(".")]
+    Dot,
+    /// `;`
+    #[token(";")]
+    Semi,
+    /// `:`
+    #[token(":")]
+    Colon,
+    /// `::`
+    #[token("::")]
+    ColonColon,
+    /// `=`
+    #[token("=")]
+    Eq,
+    /// `<>` or `!=`
+    #[token("<>")]
+    #[token("!=")]
+    NotEq,
+    /// `<`
+    #[token("<")]
+    Lt,
+    /// `<=` or `!>`
+    #[token("<=")]
+    #[token("!>")]
+    LtEq,
+    /// `>`
+    #[token(">")]
+    Gt,
+    /// `>=` or `!<`
+    #[token(">=")]
+    #[token("!<")]
+    GtEq,
+    /// `+`
+    #[token("+")]
+    Plus,
+    /// `-`
+    #[token("-")]
+    Minus,
+    /// `*`
+    #[token("*")]
+    Star,
+    /// `/`
+    #[token("/")]
+    Slash,
+    /// `%`
+    #[token("%")]
+    Percent,
+    /// `&`
+    #[token("&")]
+    Amp,
+    /// `|`
+    #[token("|")]
+    Pipe,
+    /// `^`
+    #[token("^")]
+    Caret,
+    /// `~`
+    #[token("~")]
+    Tilde,
+    /// Compound assignment `+=`, `-=`, `*=`, `/=`, `%=`, `&=`, `|=`, `^=`.
+    #[regex(r"[-+*/%&|^]=")]
+    OpAssign,
+    /// Anything the lexer does not recognise (one character).
+    Error,
+}
+
+fn word(lex: &mut Lexer<T>) -> Kw {
+    Kw::lookup(lex.slice())
+}
+
+fn bracketed(lex: &mut Lexer<T>) -> bool {
+    let rest = lex.remainder().as_bytes();
+    let mut i = 0;
+    while i < rest.len() {
+        if rest[i] == b']' {
+            if rest.get(i + 1) == Some(&b']') {
+                i += 2;
+                continue;
+            }
+            lex.bump(i + 1);
+            return true;
+        }
+        i += 1;
+    }
+    lex.bump(rest.len());
+    false
+}
+
+fn quoted_by(lex: &mut Lexer<T>, q: u8) -> bool {
+    let rest = lex.remainder().as_bytes();
+    let mut i = 0;
+    while i < rest.len() {
+        if rest[i] == q {
+            if rest.get(i + 1) == Some(&q) {
+                i += 2;
+                continue;
+            }
+            lex.bump(i + 1);
+            return true;
+        }
+        i += 1;
+    }
+    lex.bump(rest.len());
+    false
+}
+
+fn dquoted(lex: &mut Lexer<T>) -> bool {
+    quoted_by(lex, b'"')
+}
+
+fn squoted(lex: &mut Lexer<T>) -> bool {
+    quoted_by(lex, b'\'')
+}
+
+fn block_comment(lex: &mut Lexer<T>) -> bool {
+    let rest = lex.remainder().as_bytes();
+    let mut depth = 1usize;
+    let mut i = 0;
+    while i + 1 < rest.len() {
+        match (rest[i], rest[i + 1]) {
+            (b'/', b'*') => {
+                depth += 1;
+                i += 2;
+            }
+            (b'*', b'/') => {
+                depth -= 1;
+                i += 2;
+                if depth == 0 {
+                    lex.bump(i);
+                    return true;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    lex.bump(rest.len());
+    false
+}
+
+/// A token with its byte range in the source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    /// Kind.
+    pub t: T,
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+/// Lexes `src[from..to]` and appends tokens (offsets relative to `src`).
+pub fn lex_into(src: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+    let mut lex = T::lexer(&src[from..to]);
+    while let Some(r) = lex.next() {
+        let span = lex.span();
+        let t = r.unwrap_or(T::Error);
+        out.push(Tok {
+            t,
+            start: (from + span.start) as u32,
+            end: (from + span.end) as u32,
+        });
+    }
+}
+
+macro_rules! keywords {
+    ($( $v:ident = $s:literal $(, $res:ident)? ;)*) => {
+        /// Keywords (decided by exact ASCII case-insensitive lookup).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)]
+        pub enum Kw { None, $($v,)* }
+        impl Kw {
+            /// The keyword spelled by `s`, or `Kw::None`.
+            pub fn lookup(s: &str) -> Kw {
+                let b = s.as_bytes();
+                if b.len() > 24 { return Kw::None; }
+                let mut buf = [0u8; 24];
+                for (d, c) in buf.iter_mut().zip(b) { *d = c.to_ascii_uppercase(); }
+                match std::str::from_utf8(&buf[..b.len()]) {
+                    $( Ok($s) => Kw::$v, )*
+                    _ => Kw::None,
+                }
+            }
+            /// True for keywords T-SQL reserves (never an alias or bare name).
+            pub fn is_reserved(self) -> bool {
+                match self {
+                    $( Kw::$v => keywords!(@res $($res)?), )*
+                    Kw::None => false,
+                }
+            }
+        }
+    };
+    (@res R) => { true };
+    (@res) => { false };
+}
+
+keywords! {
+    Add = "ADD", R; All = "ALL", R; Alter = "ALTER", R; And = "AND", R; Any = "ANY", R;
+    Apply = "APPLY"; As = "AS", R; Asc = "ASC", R; Begin = "BEGIN", R; Between = "BETWEEN", R;
+    Break = "BREAK", R; By = "BY", R; Cascade = "CASCADE", R; Case = "CASE", R; Cast = "CAST";
+    Catch = "CATCH"; Check = "CHECK", R; Close = "CLOSE", R; Clustered = "CLUSTERED", R;
+    Collate = "COLLATE", R; Column = "COLUMN", R; Commit = "COMMIT", R; Constraint = "CONSTRAINT", R;
+    Continue = "CONTINUE", R; Convert = "CONVERT", R; Create = "CREATE", R; Cross = "CROSS", R;
+    Cube = "CUBE"; Current = "CURRENT", R; CurrentTimestamp = "CURRENT_TIMESTAMP", R;
+    Cursor = "CURSOR", R; Deallocate = "DEALLOCATE", R; Declare = "DECLARE", R;
+    Default = "DEFAULT", R; Delete = "DELETE", R; Deny = "DENY", R; Desc = "DESC", R;
+    Distinct = "DISTINCT", R; Drop = "DROP", R; Else = "ELSE", R; End = "END", R;
+    Escape = "ESCAPE", R; Except = "EXCEPT", R; Exec = "EXEC", R; Execute = "EXECUTE", R;
+    Exists = "EXISTS", R; Fetch = "FETCH", R; First = "FIRST"; Following = "FOLLOWING";
+    For = "FOR", R; Foreign = "FOREIGN", R; From = "FROM", R; Full = "FULL", R;
+    Function = "FUNCTION", R; Go = "GO"; Goto = "GOTO", R; Grant = "GRANT", R; Group = "GROUP", R;
+    Grouping = "GROUPING"; Having = "HAVING", R; Identity = "IDENTITY", R; If = "IF", R;
+    In = "IN", R; Index = "INDEX", R; Inner = "INNER", R; Insert = "INSERT", R;
+    Intersect = "INTERSECT", R; Into = "INTO", R; Is = "IS", R; Join = "JOIN", R; Key = "KEY", R;
+    Left = "LEFT", R; Like = "LIKE", R; Matched = "MATCHED"; Merge = "MERGE", R;
+    Next = "NEXT"; Nonclustered = "NONCLUSTERED", R; Not = "NOT", R; Null = "NULL", R;
+    Nulls = "NULLS"; Of = "OF", R; Offset = "OFFSET"; On = "ON", R; Only = "ONLY";
+    Open = "OPEN", R; Option = "OPTION", R; Or = "OR", R; Order = "ORDER", R; Outer = "OUTER", R;
+    Over = "OVER", R; Partition = "PARTITION"; Percent = "PERCENT", R; Pivot = "PIVOT", R;
+    Preceding = "PRECEDING"; Primary = "PRIMARY", R; Print = "PRINT", R; Proc = "PROC", R;
+    Procedure = "PROCEDURE", R; Raiserror = "RAISERROR", R; Range = "RANGE";
+    Recursive = "RECURSIVE"; References = "REFERENCES", R; Return = "RETURN", R;
+    Revoke = "REVOKE", R; Right = "RIGHT", R; Rollback = "ROLLBACK", R; Rollup = "ROLLUP";
+    Row = "ROW"; Rows = "ROWS"; Save = "SAVE", R; Select = "SELECT", R; Set = "SET", R;
+    Sets = "SETS"; Source = "SOURCE"; Table = "TABLE", R; Target = "TARGET"; Then = "THEN", R;
+    Throw = "THROW"; Ties = "TIES"; To = "TO", R; Top = "TOP", R; Tran = "TRAN", R;
+    Transaction = "TRANSACTION", R; Trigger = "TRIGGER", R; Truncate = "TRUNCATE", R;
+    Try = "TRY"; TryCast = "TRY_CAST"; TryConvert = "TRY_CONVERT"; Unbounded = "UNBOUNDED";
+    Union = "UNION", R; Unique = "UNIQUE", R; Unpivot = "UNPIVOT", R; Update = "UPDATE", R;
+    Use = "USE", R; Using = "USING"; Values = "VALUES", R; View = "VIEW", R;
+    Waitfor = "WAITFOR", R; When = "WHEN", R; Where = "WHERE", R; While = "WHILE", R;
+    With = "WITH", R; Within = "WITHIN"; Window = "WINDOW";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<(T, &str)> {
+        let mut v = Vec::new();
+        lex_into(s, 0, s.len(), &mut v);
+        v.iter()
+            .map(|t| (t.t, &s[t.start as usize..t.end as usize]))
+            .collect()
+    }
+
+    #[test]
+    fn keywords_are_ascii_case_insensitive_only() {
+        assert_eq!(kinds("sElEcT")[0].0, T::Word(Kw::Select));
+        assert_eq!(kinds("ſelect")[0].0, T::Word(Kw::None));
+        assert_eq!(kinds("selects")[0].0, T::Word(Kw::None));
+    }
+
+    #[test]
+    fn lexes_identifiers_variables_and_literals() {
+        let k = kinds("[a]]b] \"q\" @v @@ROWCOUNT #t ##g N'x''y' 'z' 12 1.5 1.5E3 $12.50 0x0A :: $(v)");
+        let ts: Vec<T> = k.iter().map(|x| x.0).collect();
+        assert_eq!(
+            ts,
+            vec![
+                T::Bracketed(true),
+                T::DQuoted(true),
+                T::Var,
+                T::GlobalVar,
+                T::TempName,
+                T::TempName,
+                T::NStr(true),
+                T::Str(true),
+                T::Int,
+                T::Dec,
+                T::Float,
+                T::Money,
+                T::Binary,
+                T::ColonColon,
+                T::SqlcmdVar,
+            ]
+        );
+        assert_eq!(k[0].1, "[a]]b]");
+        assert_eq!(k[6].1, "N'x''y'");
+    }
+
+    #[test]
+    fn nested_block_comments_and_crlf() {
+        let k = kinds("/* a /* b */ c */\r\nSELECT -- x\r\n1");
+        assert_eq!(k[0], (T::BlockComment(true), "/* a /* b */ c */"));
+        assert_eq!(k[1].0, T::Word(Kw::Select));
+        assert_eq!(k[2], (T::LineComment, "-- x"));
+        assert_eq!(k[3], (T::Int, "1"));
+        assert_eq!(kinds("/* open")[0].0, T::BlockComment(false));
+        assert_eq!(kinds("'open")[0].0, T::Str(false));
+    }
+
+    #[test]
+    fn unknown_characters_become_error_tokens() {
+        let k = kinds("a ` b");
+        assert_eq!(k[1].0, T::Error);
+        assert_eq!(k[2].0, T::Word(Kw::None));
+    }
+}
