@@ -434,6 +434,13 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `WITH name AS (` or `WITH name (` starts a query with CTEs (not a table hint).
+    pub fn at_cte_start(&self) -> bool {
+        self.is_kw(Kw::With)
+            && matches!(self.nth(1), T::Word(k) if !k.is_reserved())
+            && matches!(self.nth(2), T::Word(Kw::As) | T::LParen)
+    }
+
     /// After an error, skips to the next plausible statement start at parenthesis and
     /// CASE depth 0 (or an `END` closing an enclosing block, or a `;`).
     pub fn resync(&mut self, from: usize) {
@@ -444,7 +451,7 @@ impl<'a> Parser<'a> {
         while !self.at_end() {
             let t = self.peek();
             if !first && parens == 0 && cases == 0 {
-                if self.starts_statement(self.pos) && !self.is_kw(Kw::With) {
+                if self.starts_statement(self.pos) && (!self.is_kw(Kw::With) || self.at_cte_start()) {
                     return;
                 }
                 if self.is_kw(Kw::End) || self.is_kw(Kw::Else) {

@@ -37,29 +37,11 @@ impl<'a> Parser<'a> {
 
     fn query_inner(&mut self, extras: &mut SelectExtras) -> PResult<Query> {
         let start = self.pos;
-        let mut with = Vec::new();
-        if self.eat_kw(Kw::With) {
-            loop {
-                let name = self.ident("a CTE name")?;
-                let columns = if self.peek() == T::LParen {
-                    self.paren_ident_list()?
-                } else {
-                    Vec::new()
-                };
-                self.expect_kw(Kw::As, "AS after the CTE name")?;
-                self.expect(T::LParen, "`(`")?;
-                let q = self.query()?;
-                self.expect(T::RParen, "`)` closing the CTE")?;
-                with.push(Cte {
-                    name,
-                    columns,
-                    query: q,
-                });
-                if !self.eat(T::Comma) {
-                    break;
-                }
-            }
-        }
+        let with = if self.is_kw(Kw::With) {
+            self.ctes()?
+        } else {
+            Vec::new()
+        };
         let recursive = with.iter().any(|c| cte_refers_to_itself(&c.name.value, &c.query));
         let (body, top) = self.set_expr(extras)?;
         let mut order_by = Vec::new();
@@ -112,6 +94,33 @@ impl<'a> Parser<'a> {
             limit,
             span: self.span_from(start),
         })
+    }
+
+    /// `WITH name [(cols)] AS (query), …` (the cursor is at WITH).
+    pub fn ctes(&mut self) -> PResult<Vec<Cte>> {
+        self.expect_kw(Kw::With, "WITH")?;
+        let mut with = Vec::new();
+        loop {
+            let name = self.ident("a CTE name")?;
+            let columns = if self.peek() == T::LParen {
+                self.paren_ident_list()?
+            } else {
+                Vec::new()
+            };
+            self.expect_kw(Kw::As, "AS after the CTE name")?;
+            self.expect(T::LParen, "`(`")?;
+            let q = self.query()?;
+            self.expect(T::RParen, "`)` closing the CTE")?;
+            with.push(Cte {
+                name,
+                columns,
+                query: q,
+            });
+            if !self.eat(T::Comma) {
+                break;
+            }
+        }
+        Ok(with)
     }
 
     /// UNION / EXCEPT (lowest), INTERSECT (binds tighter). Returns the TOP of a lone
@@ -320,7 +329,12 @@ impl<'a> Parser<'a> {
             });
         }
         let expr = self.expr()?;
-        let alias = self.opt_alias(&[])?;
+        let alias = if matches!(self.peek(), T::Str(true)) && !self.at_end() {
+            let i = self.bump();
+            Some(self.alias_ident_at(i))
+        } else {
+            self.opt_alias(&[])?
+        };
         Ok(SelectItem { expr, alias })
     }
 
@@ -706,7 +720,7 @@ pub fn compound(op: &str, target: Expr, e: Expr) -> Expr {
 }
 
 /// True when the CTE's query mentions its own name as a table (a recursive CTE).
-fn cte_refers_to_itself(name: &str, q: &Query) -> bool {
+pub fn cte_refers_to_itself(name: &str, q: &Query) -> bool {
     fn in_set(name: &str, s: &SetExpr) -> bool {
         match s {
             SetExpr::Select(sel) => sel.from.iter().any(|r| in_rel(name, r)),

@@ -24,7 +24,36 @@ impl<'a> Parser<'a> {
     fn statement_inner(&mut self) -> PResult<Stmt> {
         let start = self.pos;
         let kind = match self.peek() {
-            T::Word(Kw::Select) | T::Word(Kw::With) => return self.select_statement(),
+            T::Word(Kw::With) => {
+                let with = self.ctes()?;
+                if self.is_kw(Kw::Insert) {
+                    let mut kind = self.insert()?;
+                    if let StmtKind::Insert {
+                        source: InsertSource::Query(q),
+                        ..
+                    } = &mut kind
+                    {
+                        q.recursive = with
+                            .iter()
+                            .any(|c| super::query::cte_refers_to_itself(&c.name.value, &c.query));
+                        let mut all = with;
+                        all.append(&mut q.with);
+                        q.with = all;
+                        return Ok(Stmt::new(kind, self.span_from(start)));
+                    }
+                    return Err(self.err("a query after WITH"));
+                }
+                if self.is_kw(Kw::Update) || self.is_kw(Kw::Delete) || self.is_kw(Kw::Merge) {
+                    return Err(self.unsupported(
+                        codes::SX2007.code,
+                        "a CTE before UPDATE, DELETE or MERGE is not supported yet".into(),
+                        "move the CTE into a derived table or a temporary view",
+                    ));
+                }
+                self.pos = start;
+                return self.select_statement();
+            }
+            T::Word(Kw::Select) => return self.select_statement(),
             T::LParen if !self.at_end() => return self.select_statement(),
             T::Word(Kw::Insert) => self.insert()?,
             T::Word(Kw::Update) => self.update()?,

@@ -91,3 +91,418 @@ fn conformance_inputs_lower_without_errors() {
     }
     let _ = n;
 }
+
+#[test]
+#[ignore]
+fn dump() {
+    let src = std::env::var("SQL").unwrap_or_default();
+    let src = std::fs::read_to_string(&src).unwrap_or(src);
+    let (m, d) = run(&src);
+    for u in &m.units {
+        let j = format!("{:?}", u.kind);
+        let short: String = j.chars().take(std::env::var("W").ok().and_then(|w| w.parse().ok()).unwrap_or(300)).collect();
+        println!("{} {:?} {}", u.batch, u.span(), short);
+    }
+    for t in &m.trivia {
+        println!("{:?}", t);
+    }
+    for x in &d {
+        println!("{:?} {} {:?} {}", x.severity, x.code, x.primary_span(), x.message);
+    }
+}
+
+fn one(src: &str) -> Stmt {
+    let (m, d) = run(src);
+    assert!(errors(&d).is_empty(), "{src}: {d:#?}");
+    let s = stmts(&m);
+    assert_eq!(s.len(), 1, "{src}: {:#?}", m.units);
+    s[0].clone()
+}
+
+fn query_of(s: &Stmt) -> &Query {
+    match &s.kind {
+        StmtKind::Query(q) => q,
+        k => panic!("not a query: {k:?}"),
+    }
+}
+
+fn select_of(q: &Query) -> &Select {
+    match &q.body {
+        SetExpr::Select(s) => s,
+        b => panic!("not a select: {b:?}"),
+    }
+}
+
+/// The first item's expression of `SELECT <e>`.
+fn expr(e: &str) -> Expr {
+    let s = one(&format!("SELECT {e}"));
+    select_of(query_of(&s)).items[0].expr.clone()
+}
+
+#[test]
+fn go_lines_split_batches_with_counts() {
+    let src = "SELECT 1\r\ngo\r\nSELECT 2\nGO 3 -- again\nSELECT go_col FROM t\n";
+    let (m, d) = run(src);
+    assert!(errors(&d).is_empty());
+    let batches: Vec<u32> = m.units.iter().map(|u| u.batch).collect();
+    assert_eq!(batches, vec![0, 1, 2]);
+    let seps: Vec<u32> = m
+        .trivia
+        .iter()
+        .filter_map(|t| match t {
+            Trivia::BatchSeparator { count, .. } => Some(*count),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(seps, vec![1, 3]);
+    assert!(m
+        .trivia
+        .iter()
+        .any(|t| matches!(t, Trivia::Comment(c) if c.text == " again")));
+}
+
+#[test]
+fn if_without_begin_controls_exactly_one_statement() {
+    let src = "IF @x > 10\n INSERT INTO t VALUES (1)\nINSERT INTO t VALUES (2)\nSELECT 3";
+    let (m, d) = run(src);
+    assert!(errors(&d).is_empty());
+    let s = stmts(&m);
+    assert_eq!(s.len(), 3);
+    match &s[0].kind {
+        StmtKind::If {
+            then_branch,
+            else_branch,
+            ..
+        } => {
+            assert_eq!(then_branch.len(), 1);
+            assert!(else_branch.is_empty());
+        }
+        k => panic!("{k:?}"),
+    }
+    assert!(matches!(s[1].kind, StmtKind::Insert { .. }));
+}
+
+#[test]
+fn if_with_semicolon_before_else() {
+    let s = one("IF @x < 10 INSERT INTO t VALUES (3); ELSE INSERT INTO t VALUES (4);");
+    match &s.kind {
+        StmtKind::If { else_branch, .. } => assert_eq!(else_branch.len(), 1),
+        k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn object_id_idiom_becomes_drop_if_exists() {
+    let (m, d) = run("IF OBJECT_ID('dbo.Nope', 'U') IS NOT NULL DROP TABLE dbo.Nope;\nSELECT 1");
+    assert!(errors(&d).is_empty());
+    let s = stmts(&m);
+    assert_eq!(s.len(), 2);
+    assert!(matches!(
+        &s[0].kind,
+        StmtKind::Drop {
+            if_exists: true,
+            object: ObjectKind::Table,
+            ..
+        }
+    ));
+    assert!(d.iter().any(|d| d.code == "SX4005"));
+}
+
+#[test]
+fn broken_statement_in_the_middle_keeps_neighbours() {
+    let src = "SELECT a FROM t;\nSELECT FROM WHERE;\nUPDATE t SET a = 1;";
+    let (m, d) = run(src);
+    let s = stmts(&m);
+    assert_eq!(s.len(), 3, "{:#?}", m.units);
+    assert!(matches!(s[0].kind, StmtKind::Query(_)));
+    assert!(matches!(s[1].kind, StmtKind::Unconverted(_)));
+    assert!(matches!(s[2].kind, StmtKind::Update { .. }));
+    let e = errors(&d);
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].code, "SX1001");
+    assert!(e[0].message.starts_with("expected"), "{}", e[0].message);
+}
+
+#[test]
+fn broken_statement_without_semicolons_recovers_at_next_statement() {
+    let src = "SELECT a FROM t\nINSERT INTO VALUES (1)\nDELETE FROM t WHERE a = 1";
+    let (m, _) = run(src);
+    let s = stmts(&m);
+    assert_eq!(s.len(), 3);
+    assert!(matches!(s[1].kind, StmtKind::Unconverted(_)));
+    assert!(matches!(s[2].kind, StmtKind::Delete { .. }));
+}
+
+#[test]
+fn broken_statement_inside_block_stays_inside() {
+    let src = "BEGIN\n SELECT 1\n SELECT FROM\n SELECT 2\nEND\nSELECT 3";
+    let (m, _) = run(src);
+    let s = stmts(&m);
+    assert_eq!(s.len(), 2);
+    match &s[0].kind {
+        StmtKind::Block(b) => {
+            assert_eq!(b.len(), 3);
+            assert!(matches!(b[1].kind, StmtKind::Unconverted(_)));
+        }
+        k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn deep_nesting_reports_instead_of_overflowing() {
+    for (open, close) in [("(", ")"), ("(SELECT ", ")"), ("- ", ""), ("~", ""), ("CASE WHEN 1=1 THEN ", " END")] {
+        let n = 5000;
+        let src = format!("SELECT {}1{};\nSELECT 2", open.repeat(n), close.repeat(n));
+        let (m, d) = run(&src);
+        assert!(d.iter().any(|d| d.code == "SX1002"), "{open}");
+        assert_eq!(stmts(&m).len(), 2);
+    }
+    let src = format!("{}SELECT 1{}", "BEGIN ".repeat(3000), " END".repeat(3000));
+    let (_, d) = run(&src);
+    assert!(d.iter().any(|d| d.code == "SX1002"));
+    let src = format!("SELECT * FROM {}t{}", "(".repeat(3000), ")".repeat(3000));
+    let (_, d) = run(&src);
+    assert!(d.iter().any(|d| d.code == "SX1002"));
+}
+
+#[test]
+fn procedure_swallows_its_batch() {
+    let src = "CREATE PROCEDURE dbo.p @a INT AS\nBEGIN\n SELECT 1;\n IF @a = 1 RETURN;\nEND\nSELECT 'inside';\nGO\nSELECT 2";
+    let (m, d) = run(src);
+    let s = stmts(&m);
+    assert_eq!(s.len(), 2);
+    assert!(matches!(&s[0].kind, StmtKind::Unconverted(u) if u.code == "SX2001"));
+    assert!(matches!(s[1].kind, StmtKind::Query(_)));
+    assert_eq!(errors(&d).len(), 1);
+}
+
+#[test]
+fn session_settings_use_and_print_are_dropped_with_info() {
+    let (m, d) = run("SET NOCOUNT ON;\nSET XACT_ABORT ON\nUSE db\nPRINT 'x' + 'y'\nSELECT 1");
+    let s = stmts(&m);
+    assert_eq!(s.len(), 5);
+    for st in &s[..4] {
+        assert!(matches!(st.kind, StmtKind::Dropped { .. }), "{st:?}");
+    }
+    assert!(errors(&d).is_empty());
+    assert_eq!(d.iter().filter(|d| d.severity == Severity::Info).count(), 4);
+}
+
+#[test]
+fn comments_attach_to_following_statement_or_become_trivia() {
+    let src = "-- lead\n/* block /* nested */ */\nSELECT 1; -- trailing\nBEGIN\n -- inner\n SELECT 2\nEND\n-- tail\n";
+    let (m, _) = run(src);
+    let s = stmts(&m);
+    assert_eq!(s[0].comments.len(), 3);
+    assert_eq!(s[0].comments[0].text, " lead");
+    assert!(s[0].comments[1].block);
+    match &s[1].kind {
+        StmtKind::Block(b) => assert_eq!(b[0].comments[0].text, " inner"),
+        k => panic!("{k:?}"),
+    }
+    assert!(matches!(&m.trivia[..], [Trivia::Comment(c)] if c.text == " tail"));
+}
+
+#[test]
+fn sqlcmd_lines_are_reported_and_accounted() {
+    let src = ":setvar Db Claims\nUSE $(Db);\n:r .\\other.sql\nSELECT 1";
+    let (m, d) = run(src);
+    assert!(d.iter().any(|d| d.code == "SX0102"));
+    assert!(d.iter().any(|d| d.code == "SX0103"));
+    assert_eq!(stmts(&m).len(), 4);
+}
+
+#[test]
+fn lexer_errors_do_not_abort() {
+    let (m, d) = run("SELECT 1;\nSELECT a ` b;\nSELECT 'open");
+    assert!(d.iter().any(|d| d.code == "SX0100"));
+    assert!(d.iter().any(|d| d.code == "SX0101"));
+    assert!(matches!(stmts(&m)[0].kind, StmtKind::Query(_)));
+}
+
+#[test]
+fn update_from_keeps_target_alias_and_from() {
+    let s = one("UPDATE m SET m.PlanCode = s.PlanCode FROM dbo.Member m JOIN dbo.MemberStage s ON s.MemberID = m.MemberID;");
+    match &s.kind {
+        StmtKind::Update {
+            target,
+            alias,
+            assignments,
+            from,
+            ..
+        } => {
+            assert_eq!(target.source.dotted(), "dbo.Member");
+            assert_eq!(alias.as_ref().map(|a| a.value.as_str()), Some("m"));
+            assert_eq!(assignments[0].column.value, "PlanCode");
+            assert_eq!(from.len(), 1);
+        }
+        k => panic!("{k:?}"),
+    }
+    let s = one("DELETE a FROM dbo.T a JOIN dbo.S b ON a.id = b.id");
+    assert!(matches!(&s.kind, StmtKind::Delete { target, alias: Some(a), .. } if target.source.dotted() == "dbo.T" && a.value == "a"));
+}
+
+#[test]
+fn merge_with_all_clauses() {
+    let s = one("MERGE dbo.Member AS t USING dbo.MemberStage AS s ON t.MemberID = s.MemberID\nWHEN MATCHED AND s.x = 1 THEN DELETE\nWHEN MATCHED THEN UPDATE SET t.a = s.a\nWHEN NOT MATCHED BY TARGET THEN INSERT (MemberID) VALUES (s.MemberID)\nWHEN NOT MATCHED BY SOURCE THEN UPDATE SET t.Active = 0;");
+    match &s.kind {
+        StmtKind::Merge(m) => {
+            let kinds: Vec<MergeMatch> = m.clauses.iter().map(|c| c.matched).collect();
+            assert_eq!(
+                kinds,
+                vec![
+                    MergeMatch::Matched,
+                    MergeMatch::Matched,
+                    MergeMatch::NotMatchedByTarget,
+                    MergeMatch::NotMatchedBySource
+                ]
+            );
+            assert!(m.clauses[0].condition.is_some());
+            assert_eq!(m.target_alias.as_ref().map(|a| a.value.as_str()), Some("t"));
+        }
+        k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn select_into_and_variable_assignment() {
+    assert!(matches!(one("SELECT * INTO #s FROM t").kind, StmtKind::CreateTableAs { name, .. } if name.kind == TableKind::Temp));
+    match one("SELECT @a = MAX(x), @b = 1 FROM t").kind {
+        StmtKind::SetVarsFromQuery { names, .. } => assert_eq!(names, vec!["a", "b"]),
+        k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn declare_several_with_initial_values() {
+    match one("DECLARE @a INT = 1, @b VARCHAR(10), @c AS MONEY = $1.50").kind {
+        StmtKind::Declare(v) => {
+            assert_eq!(v.len(), 3);
+            assert_eq!(v[0].ty, DataType::Int);
+            assert!(v[0].init.is_some());
+            assert_eq!(
+                v[2].ty,
+                DataType::Decimal {
+                    precision: 19,
+                    scale: 4
+                }
+            );
+        }
+        k => panic!("{k:?}"),
+    }
+    let (m, d) = run("DECLARE @t TABLE (id INT); SELECT 1");
+    assert!(matches!(&stmts(&m)[0].kind, StmtKind::Unconverted(u) if u.code == "SX2006"));
+    assert_eq!(errors(&d).len(), 1);
+}
+
+#[test]
+fn literal_types() {
+    assert_eq!(expr("1").ty, DataType::Int);
+    assert_eq!(expr("3000000000").ty, DataType::BigInt);
+    assert_eq!(
+        expr("10.005").ty,
+        DataType::Decimal {
+            precision: 5,
+            scale: 3
+        }
+    );
+    assert_eq!(expr("1.5E3").ty, DataType::Double);
+    assert!(matches!(expr("'abc'").ty, DataType::String { max_len: Some(3), .. }));
+    assert!(matches!(
+        expr("N'it''s'").kind,
+        ExprKind::Literal { value: Literal::String { ref value, national: true } } if value == "it's"
+    ));
+    assert!(matches!(expr("0x0A0B").kind, ExprKind::Literal { value: Literal::Binary(ref h) } if h == "0A0B"));
+    assert!(matches!(expr("-5").kind, ExprKind::Literal { value: Literal::Integer(ref v) } if v == "-5"));
+}
+
+#[test]
+fn operator_precedence() {
+    // a + b * c  →  Add(a, Mul(b, c))
+    match expr("a + b * c").kind {
+        ExprKind::Binary { op: BinaryOp::Add, right, .. } => {
+            assert!(matches!(right.kind, ExprKind::Binary { op: BinaryOp::Mul, .. }))
+        }
+        k => panic!("{k:?}"),
+    }
+    let s = one("SELECT 1 FROM t WHERE a = 1 OR b = 2 AND NOT c = 3");
+    match &select_of(query_of(&s)).selection.as_ref().map(|e| &e.kind) {
+        Some(ExprKind::Binary { op: BinaryOp::Or, right, .. }) => {
+            assert!(matches!(right.kind, ExprKind::Binary { op: BinaryOp::And, .. }))
+        }
+        k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn like_with_classes_becomes_anchored_regex() {
+    let s = one("SELECT 1 FROM t WHERE a LIKE 'A[BC]%_' AND b NOT LIKE '[^0-9]%' AND c LIKE 'x%'");
+    let w = select_of(query_of(&s)).selection.clone().map(|e| format!("{e:?}")).unwrap_or_default();
+    assert!(w.contains("(?s)^A[BC].*.$"), "{w}");
+    assert!(w.contains("(?s)^[^0-9].*$"), "{w}");
+    assert!(w.contains("kind: Regex"));
+    assert!(w.contains("kind: Like"));
+}
+
+#[test]
+fn table_hints_are_dropped_with_info() {
+    let (_, d) = run("SELECT * FROM dbo.T WITH (NOLOCK) JOIN dbo.S s (NOLOCK) ON 1 = 1");
+    assert_eq!(d.iter().filter(|d| d.code == "SX4004").count(), 2);
+    assert!(errors(&d).is_empty());
+}
+
+#[test]
+fn top_and_offset_fetch() {
+    let q = query_of(&one("SELECT TOP (5) PERCENT WITH TIES a FROM t ORDER BY a")).clone();
+    let l = q.limit.unwrap_or_else(|| panic!("no limit"));
+    assert!(l.percent && l.with_ties);
+    let q = query_of(&one("SELECT a FROM t ORDER BY a OFFSET 10 ROWS FETCH NEXT 5 ROWS ONLY")).clone();
+    assert!(q.limit.is_some_and(|l| l.offset.is_some() && l.count.is_some()));
+}
+
+#[test]
+fn recursive_cte_is_marked() {
+    let q = query_of(&one("WITH r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r")).clone();
+    assert!(q.recursive);
+}
+
+#[test]
+fn create_table_maps_types_and_constraints() {
+    match one("CREATE TABLE dbo.T (id INT IDENTITY(1,1) PRIMARY KEY, f BIT NOT NULL DEFAULT 0, m MONEY, t TINYINT, d DATETIME, c NCHAR(2), g UNIQUEIDENTIFIER, x AS (id * 2), CONSTRAINT fk FOREIGN KEY (id) REFERENCES dbo.S (id))").kind {
+        StmtKind::CreateTable(def) => {
+            let tys: Vec<&DataType> = def.columns.iter().map(|c| &c.ty).collect();
+            assert_eq!(tys[0], &DataType::Int);
+            assert_eq!(tys[1], &DataType::Boolean);
+            assert_eq!(tys[2], &DataType::Decimal { precision: 19, scale: 4 });
+            assert_eq!(tys[3], &DataType::SmallInt);
+            assert_eq!(tys[4], &DataType::TimestampNtz);
+            assert!(matches!(tys[5], DataType::String { max_len: Some(2), fixed: true, .. }));
+            assert!(matches!(tys[6], DataType::String { .. }));
+            assert_eq!(def.columns[0].identity, Some((1, 1)));
+            assert!(def.columns[1].not_null && def.columns[1].default.is_some());
+            assert!(def.columns[7].computed.is_some());
+            assert_eq!(def.columns[2].source_type, "MONEY");
+            assert_eq!(def.constraints.len(), 2);
+        }
+        k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn create_index_and_view() {
+    assert!(matches!(one("CREATE UNIQUE NONCLUSTERED INDEX ix ON dbo.T (a, b DESC)").kind, StmtKind::CreateIndex { unique: true, ref columns, .. } if columns.len() == 2));
+    assert!(matches!(one("CREATE OR ALTER VIEW dbo.V AS SELECT 1 AS x").kind, StmtKind::CreateView { or_replace: true, .. }));
+}
+
+#[test]
+fn exec_simple_is_call_dynamic_is_unconverted() {
+    assert!(matches!(one("EXEC dbo.p @a = 1, 'x'").kind, StmtKind::Call { ref args, .. } if args.len() == 2 && args[0].0.as_deref() == Some("a")));
+    let (m, _) = run("EXEC ('SELECT 1'); EXEC sp_executesql @sql;");
+    assert!(stmts(&m).iter().all(|s| matches!(&s.kind, StmtKind::Unconverted(u) if u.code == "SX2004")));
+}
+
+#[test]
+fn byte_accounting_on_mixed_script() {
+    let src = "/* a */ ;; SELECT 1 -- b\n;\nGO\n-- c\nIF 1 = 1 SELECT 2 ELSE SELECT 3;\n garbage here ;\nEND\n";
+    let _ = run(src);
+}
