@@ -441,16 +441,16 @@ impl<'a> Parser<'a> {
             && matches!(self.nth(2), T::Word(Kw::As) | T::LParen)
     }
 
-    /// After an error, skips to the next plausible statement start at parenthesis and
-    /// CASE depth 0 (or an `END` closing an enclosing block, or a `;`).
-    pub fn resync(&mut self, from: usize) {
-        self.pos = from.max(self.pos.min(self.toks.len()));
+    /// After an error, skips to the next plausible statement start at or after token
+    /// `at`, at parenthesis and CASE depth 0 counted from the statement start `start`
+    /// (or an `END`/`ELSE` closing an enclosing construct, or after a `;`).
+    pub fn resync(&mut self, start: usize, at: usize) {
+        self.pos = start.min(self.toks.len());
         let mut parens = 0i64;
         let mut cases = 0i64;
-        let mut first = true;
         while !self.at_end() {
             let t = self.peek();
-            if !first && parens == 0 && cases == 0 {
+            if self.pos > start && self.pos >= at && parens == 0 && cases == 0 {
                 if self.starts_statement(self.pos) && (!self.is_kw(Kw::With) || self.at_cte_start()) {
                     return;
                 }
@@ -458,11 +458,10 @@ impl<'a> Parser<'a> {
                     return;
                 }
             }
-            first = false;
             match t {
                 T::LParen => parens += 1,
                 T::RParen => parens = (parens - 1).max(0),
-                T::Semi if parens == 0 => {
+                T::Semi if parens == 0 && self.pos >= at => {
                     self.bump();
                     return;
                 }
@@ -499,11 +498,8 @@ impl<'a> Parser<'a> {
                 // Statements that swallow their batch (CREATE PROCEDURE) set pos themselves.
                 if e.code == codes::SX2001.code {
                     self.pos = self.toks.len();
-                } else if e.at == start && e.code != codes::SX1001.code {
-                    self.pos = start;
-                    self.resync(start);
                 } else {
-                    self.resync(e.at.max(start));
+                    self.resync(start, e.at.max(start));
                 }
                 if self.pos == start {
                     self.bump();
@@ -571,7 +567,7 @@ impl<'a> Parser<'a> {
     /// statements whose contents are not converted).
     pub fn skip_statement_rest(&mut self) {
         let p = self.pos;
-        self.resync(p);
+        self.resync(p, p);
         // Do not swallow a terminating `;`: the caller's statement owns it.
         if self.pos > p && self.tok(self.pos - 1).t == T::Semi {
             self.pos -= 1;

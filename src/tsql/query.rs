@@ -171,7 +171,11 @@ impl<'a> Parser<'a> {
     fn set_term(&mut self, extras: &mut SelectExtras) -> PResult<(SetExpr, Option<Limit>)> {
         if self.peek() == T::LParen && !self.at_end() {
             self.bump();
+            self.enter()?;
+            self.enter()?;
             let q = self.query()?;
+            self.leave();
+            self.leave();
             self.expect(T::RParen, "`)`")?;
             return Ok((SetExpr::Query(Box::new(q)), None));
         }
@@ -463,6 +467,13 @@ impl<'a> Parser<'a> {
     }
 
     fn table_factor(&mut self) -> PResult<Relation> {
+        self.enter()?;
+        let r = self.table_factor_inner();
+        self.leave();
+        r
+    }
+
+    fn table_factor_inner(&mut self) -> PResult<Relation> {
         let start = self.pos;
         let mut rel = if self.peek() == T::LParen && !self.at_end() {
             self.bump();

@@ -12,12 +12,20 @@ use super::lexer::{Kw, T};
 use super::parse::{PResult, Parser};
 use super::query::{compound, var_expr, SelectExtras};
 
+/// Depth units a nested statement costs (see [`super::parse::MAX_DEPTH`]).
+const STMT_DEPTH_COST: u32 = 4;
+
 impl<'a> Parser<'a> {
     /// One statement (without its terminating `;`).
     pub fn statement(&mut self) -> PResult<Stmt> {
-        self.enter()?;
+        // Statement frames are large; a nested statement costs several depth units.
+        for _ in 0..STMT_DEPTH_COST {
+            self.enter()?;
+        }
         let r = self.statement_inner();
-        self.leave();
+        for _ in 0..STMT_DEPTH_COST {
+            self.leave();
+        }
         r
     }
 
@@ -1136,15 +1144,39 @@ impl<'a> Parser<'a> {
         Ok(self.dropped_from(start, codes::SX4001.code, "session setting dropped"))
     }
 
+    /// IF / ELSE; `ELSE IF` chains are parsed iteratively so that long chains do not
+    /// nest the parser.
     fn if_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.expect_kw(Kw::If, "IF")?;
-        let cond = self.expr()?;
-        let then = self.statement_recover();
-        let mut else_branch = Vec::new();
-        if self.eat_kw(Kw::Else) {
-            else_branch.push(self.statement_recover());
+        let mut arms: Vec<(usize, Expr, Stmt)> = Vec::new();
+        let mut last_else = Vec::new();
+        loop {
+            let start = self.expect_kw(Kw::If, "IF")?;
+            let cond = self.expr()?;
+            let then = self.statement_recover();
+            arms.push((start, cond, then));
+            if self.is_kw(Kw::Else) && self.nth_is_kw(1, Kw::If) {
+                self.bump();
+                continue;
+            }
+            if self.eat_kw(Kw::Else) {
+                last_else.push(self.statement_recover());
+            }
+            break;
         }
-        let span = self.span_from(start);
+        let mut else_branch = last_else;
+        let mut result: Option<Stmt> = None;
+        while let Some((start, cond, then)) = arms.pop() {
+            let span = self.span_from(start);
+            let else_b = match result.take() {
+                Some(s) => vec![s],
+                None => std::mem::take(&mut else_branch),
+            };
+            result = Some(self.make_if(span, cond, then, else_b));
+        }
+        result.ok_or_else(|| self.err("IF"))
+    }
+
+    fn make_if(&mut self, span: sqlxlate_diagnostics::Span, cond: Expr, then: Stmt, else_branch: Vec<Stmt>) -> Stmt {
         // `IF OBJECT_ID('x') IS NOT NULL DROP TABLE x` → DROP TABLE IF EXISTS x.
         if else_branch.is_empty() && is_object_id_test(&cond) {
             if let StmtKind::Drop {
@@ -1158,24 +1190,24 @@ impl<'a> Parser<'a> {
                     span,
                     "existence test rewritten to DROP … IF EXISTS",
                 );
-                return Ok(Stmt::new(
+                return Stmt::new(
                     StmtKind::Drop {
                         object: *object,
                         names: names.clone(),
                         if_exists: true,
                     },
                     span,
-                ));
+                );
             }
         }
-        Ok(Stmt::new(
+        Stmt::new(
             StmtKind::If {
                 cond,
                 then_branch: vec![then],
                 else_branch,
             },
             span,
-        ))
+        )
     }
 
     fn begin(&mut self) -> PResult<Stmt> {

@@ -259,6 +259,12 @@ fn deep_nesting_reports_instead_of_overflowing() {
     }
     let src = format!("{}SELECT 1{}", "BEGIN ".repeat(3000), " END".repeat(3000));
     let (_, d) = run(&src);
+    assert!(!errors(&d).is_empty());
+    let src = format!("{}SELECT 1", "IF 1 = 1 ".repeat(3000));
+    let (_, d) = run(&src);
+    assert!(!errors(&d).is_empty());
+    let src = format!("SELECT 1 FROM t WHERE {}1 = 1{}", "NOT (".repeat(3000), ")".repeat(3000));
+    let (_, d) = run(&src);
     assert!(d.iter().any(|d| d.code == "SX1002"));
     let src = format!("SELECT * FROM {}t{}", "(".repeat(3000), ")".repeat(3000));
     let (_, d) = run(&src);
@@ -505,4 +511,16 @@ fn exec_simple_is_call_dynamic_is_unconverted() {
 fn byte_accounting_on_mixed_script() {
     let src = "/* a */ ;; SELECT 1 -- b\n;\nGO\n-- c\nIF 1 = 1 SELECT 2 ELSE SELECT 3;\n garbage here ;\nEND\n";
     let _ = run(src);
+}
+
+#[test]
+fn long_else_if_chains_do_not_nest_the_parser() {
+    let mut src = String::new();
+    for i in 0..300 {
+        src.push_str(&format!("IF @x = {i} SELECT {i}\nELSE "));
+    }
+    src.push_str("SELECT -1\nSELECT 'after'");
+    let (m, d) = run(&src);
+    assert!(errors(&d).is_empty());
+    assert_eq!(stmts(&m).len(), 2);
 }
