@@ -524,3 +524,178 @@ fn long_else_if_chains_do_not_nest_the_parser() {
     assert!(errors(&d).is_empty());
     assert_eq!(stmts(&m).len(), 2);
 }
+
+/// The canonical operation an expression lowers to, as text.
+fn op_of(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Func { func, args } => format!("{func:?}/{}", args.len()),
+        ExprKind::Agg {
+            func,
+            args,
+            distinct,
+            over,
+            within_group,
+        } => format!(
+            "Agg {func:?}/{}{}{}{}",
+            args.len(),
+            if *distinct { " distinct" } else { "" },
+            if over.is_some() { " over" } else { "" },
+            if within_group.is_empty() { "" } else { " within" }
+        ),
+        ExprKind::Window { func, args, .. } => format!("Win {func:?}/{}", args.len()),
+        ExprKind::Case { operand, whens, .. } => {
+            format!("Case{}/{}", if operand.is_some() { " simple" } else { "" }, whens.len())
+        }
+        ExprKind::Cast { mode, to, .. } => format!("Cast {mode:?} {to:?}"),
+        ExprKind::Call { name, args } => format!("Call {}/{}", name.dotted(), args.len()),
+        k => format!("{k:?}"),
+    }
+}
+
+#[test]
+fn every_documented_function_maps_to_its_canonical_operation() {
+    let cases: &[(&str, &str)] = &[
+        ("DATEDIFF(day, a, b)", "DateDiffBoundaries(Day)/2"),
+        ("DATEDIFF(mm, a, b)", "DateDiffBoundaries(Month)/2"),
+        ("DATEDIFF(yyyy, a, b)", "DateDiffBoundaries(Year)/2"),
+        ("DATEDIFF(qq, a, b)", "DateDiffBoundaries(Quarter)/2"),
+        ("DATEDIFF(mi, a, b)", "DateDiffBoundaries(Minute)/2"),
+        ("DATEDIFF(n, a, b)", "DateDiffBoundaries(Minute)/2"),
+        ("DATEDIFF(hh, a, b)", "DateDiffBoundaries(Hour)/2"),
+        ("DATEDIFF(ss, a, b)", "DateDiffBoundaries(Second)/2"),
+        ("DATEDIFF(ms, a, b)", "DateDiffBoundaries(Millisecond)/2"),
+        ("DATEDIFF(mcs, a, b)", "DateDiffBoundaries(Microsecond)/2"),
+        ("DATEDIFF(ns, a, b)", "DateDiffBoundaries(Nanosecond)/2"),
+        ("DATEDIFF(wk, a, b)", "DateDiffBoundaries(Week)/2"),
+        ("DATEDIFF_BIG(s, a, b)", "DateDiffBoundaries(Second)/2"),
+        ("DATEADD(dd, 1, d)", "DateAdd(Day)/2"),
+        ("DATEADD(d, 1, d)", "DateAdd(Day)/2"),
+        ("DATEADD(m, 1, d)", "DateAdd(Month)/2"),
+        ("DATEADD(q, 1, d)", "DateAdd(Quarter)/2"),
+        ("DATEADD(yy, 1, d)", "DateAdd(Year)/2"),
+        ("DATEPART(dw, d)", "DatePart(Weekday)/1"),
+        ("DATEPART(dy, d)", "DatePart(DayOfYear)/1"),
+        ("DATEPART(y, d)", "DatePart(DayOfYear)/1"),
+        ("DATEPART(ww, d)", "DatePart(Week)/1"),
+        ("DATEPART(iso_week, d)", "DatePart(IsoWeek)/1"),
+        ("DATEPART(isowk, d)", "DatePart(IsoWeek)/1"),
+        ("DATENAME(month, d)", "DateName(Month)/1"),
+        ("YEAR(d)", "DatePart(Year)/1"),
+        ("MONTH(d)", "DatePart(Month)/1"),
+        ("DAY(d)", "DatePart(Day)/1"),
+        ("EOMONTH(d)", "EndOfMonth/1"),
+        ("EOMONTH(d, 1)", "EndOfMonth/2"),
+        ("DATEFROMPARTS(2024, 1, 2)", "DateFromParts/3"),
+        ("GETDATE()", "CurrentTimestamp/0"),
+        ("CURRENT_TIMESTAMP", "CurrentTimestamp/0"),
+        ("SYSDATETIME()", "CurrentTimestamp/0"),
+        ("GETUTCDATE()", "CurrentTimestampUtc/0"),
+        ("ISNULL(a, 0)", "IfNullKeepFirstType/2"),
+        ("COALESCE(a, b, c)", "Coalesce/3"),
+        ("NULLIF(a, 0)", "NullIf/2"),
+        ("IIF(a > 1, 'x', 'y')", "Case/1"),
+        ("CHOOSE(i, 'a', 'b', 'c')", "Case simple/3"),
+        ("LEN(s)", "LengthIgnoringTrailingSpaces/1"),
+        ("DATALENGTH(s)", "OctetLength/1"),
+        ("CHARINDEX('B', s)", "Locate/2"),
+        ("CHARINDEX('B', s, 2)", "Locate/3"),
+        ("PATINDEX('%[0-9]%', s)", "PatternIndex/2"),
+        ("STUFF(s, 1, 2, 'x')", "Stuff/4"),
+        ("SUBSTRING(s, 1, 2)", "Substring/3"),
+        ("LEFT(s, 2)", "Left/2"),
+        ("RIGHT(s, 2)", "Right/2"),
+        ("REPLICATE('x', 3)", "Repeat/2"),
+        ("SPACE(3)", "Space/1"),
+        ("CONCAT(a, '|', b)", "ConcatNullAsEmpty/3"),
+        ("CONCAT_WS(',', a, b)", "ConcatWs/3"),
+        ("NEWID()", "NewUuid/0"),
+        ("HASHBYTES('SHA2_256', s)", "Hash(Sha256)/1"),
+        ("HASHBYTES('MD5', s)", "Hash(Md5)/1"),
+        ("ISNUMERIC(s)", "IsNumeric/1"),
+        ("ISDATE(s)", "IsDate/1"),
+        ("ROUND(x, 2)", "Round/2"),
+        ("ROUND(x, 2, 0)", "Round/2"),
+        ("ROUND(x, 2, 1)", "RoundTruncate/2"),
+        ("UPPER(s)", "Upper/1"),
+        ("LOWER(s)", "Lower/1"),
+        ("LTRIM(s)", "LTrim/1"),
+        ("RTRIM(s)", "RTrim/1"),
+        ("TRIM(s)", "Trim/1"),
+        ("REPLACE(s, 'a', 'b')", "Replace/3"),
+        ("REVERSE(s)", "Reverse/1"),
+        ("ABS(x)", "Abs/1"),
+        ("CEILING(x)", "Ceiling/1"),
+        ("FLOOR(x)", "Floor/1"),
+        ("POWER(x, 2)", "Power/2"),
+        ("SQRT(x)", "Sqrt/1"),
+        ("SQUARE(x)", "Square/1"),
+        ("EXP(x)", "Exp/1"),
+        ("LOG(x)", "Ln/1"),
+        ("LOG(x, 2)", "Ln/2"),
+        ("LOG10(x)", "Log10/1"),
+        ("SIGN(x)", "Sign/1"),
+        ("PI()", "Pi/0"),
+        ("RAND()", "Random/0"),
+        ("ASCII(s)", "Ascii/1"),
+        ("CHAR(65)", "Chr/1"),
+        ("NCHAR(65)", "Chr/1"),
+        ("QUOTENAME(s)", "QuoteName/1"),
+        ("FORMAT(d, 'yyyy')", "Format/2"),
+        ("TRANSLATE(s, 'ab', 'cd')", "Translate/3"),
+        ("CONVERT(VARCHAR(10), d, 112)", "ConvertStyle { style: 112, try_: false }/2"),
+        ("TRY_CONVERT(DATE, s, 103)", "ConvertStyle { style: 103, try_: true }/2"),
+        ("CONVERT(INT, s)", "Cast Strict Int"),
+        ("TRY_CONVERT(INT, s)", "Cast Try Int"),
+        ("CAST(s AS BIT)", "Cast Strict Boolean"),
+        ("TRY_CAST(s AS DATE)", "Cast Try Date"),
+        ("COUNT(*)", "Agg Count/1"),
+        ("COUNT(DISTINCT a)", "Agg Count/1 distinct"),
+        ("COUNT_BIG(*)", "Agg CountBig/1"),
+        ("SUM(a)", "Agg Sum/1"),
+        ("AVG(a) OVER ()", "Agg Avg/1 over"),
+        ("MIN(a)", "Agg Min/1"),
+        ("MAX(a)", "Agg Max/1"),
+        ("STDEV(a)", "Agg StdDev/1"),
+        ("STDEVP(a)", "Agg StdDevPop/1"),
+        ("VAR(a)", "Agg Variance/1"),
+        ("VARP(a)", "Agg VariancePop/1"),
+        ("GROUPING(a)", "Agg Grouping/1"),
+        ("GROUPING_ID(a, b)", "Agg GroupingId/2"),
+        ("STRING_AGG(s, ',') WITHIN GROUP (ORDER BY s)", "Agg StringAgg/2 within"),
+        ("ROW_NUMBER() OVER (ORDER BY a)", "Win RowNumber/0"),
+        ("RANK() OVER (ORDER BY a)", "Win Rank/0"),
+        ("DENSE_RANK() OVER (ORDER BY a)", "Win DenseRank/0"),
+        ("NTILE(4) OVER (ORDER BY a)", "Win Ntile/1"),
+        ("LAG(a, 1, 0) OVER (ORDER BY a)", "Win Lag/3"),
+        ("LEAD(a) OVER (ORDER BY a)", "Win Lead/1"),
+        ("FIRST_VALUE(a) OVER (ORDER BY a)", "Win FirstValue/1"),
+        ("LAST_VALUE(a) OVER (ORDER BY a ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)", "Win LastValue/1"),
+        ("PERCENT_RANK() OVER (ORDER BY a)", "Win PercentRank/0"),
+        ("CUME_DIST() OVER (ORDER BY a)", "Win CumeDist/0"),
+        ("dbo.fn_x(a)", "Call dbo.fn_x/1"),
+    ];
+    for (sql, want) in cases {
+        let e = expr(sql);
+        assert_eq!(&op_of(&e), want, "{sql}");
+    }
+}
+
+#[test]
+fn unknown_function_is_passed_through_with_warning() {
+    let (m, d) = run("SELECT SOUNDEX(a) FROM t");
+    assert!(d.iter().any(|d| d.code == "SX3001" && d.severity == Severity::Warning));
+    let s = stmts(&m);
+    let e = &select_of(query_of(s[0])).items[0].expr;
+    assert_eq!(op_of(e), "Call SOUNDEX/1");
+    let (_, d) = run("SELECT dbo.fn_x(a) FROM t");
+    assert!(d.is_empty());
+}
+
+#[test]
+fn string_split_is_a_table_function() {
+    let s = one("SELECT value FROM STRING_SPLIT('a,b', ',')");
+    assert!(matches!(
+        &select_of(query_of(&s)).from[0],
+        Relation::Function { call, .. } if matches!(call.kind, ExprKind::Func { func: Func::StringSplit, .. })
+    ));
+}
