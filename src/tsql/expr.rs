@@ -90,7 +90,10 @@ impl<'a> Parser<'a> {
             }
             let right = self.value()?;
             let e = bin(op, left, right);
-            return Ok(Expr { ty: DataType::Boolean, ..e });
+            return Ok(Expr {
+                ty: DataType::Boolean,
+                ..e
+            });
         }
         let negated = if self.is_kw(Kw::Not)
             && matches!(
@@ -292,7 +295,11 @@ impl<'a> Parser<'a> {
                     expr: Box::new(e),
                 },
                 span,
-                if op == UnaryOp::Not { DataType::Boolean } else { ty },
+                if op == UnaryOp::Not {
+                    DataType::Boolean
+                } else {
+                    ty
+                },
             ));
         }
         let e = self.primary()?;
@@ -374,7 +381,12 @@ impl<'a> Parser<'a> {
             }
             T::Word(Kw::Null) => {
                 self.bump();
-                Ok(Expr::new(ExprKind::Literal { value: Literal::Null }, span))
+                Ok(Expr::new(
+                    ExprKind::Literal {
+                        value: Literal::Null,
+                    },
+                    span,
+                ))
             }
             T::Word(Kw::Case) => self.case_expr(),
             T::Word(Kw::Exists) => {
@@ -519,7 +531,9 @@ impl<'a> Parser<'a> {
         if self.peek() == T::LParen && !self.at_end() {
             return self.call(parts, start);
         }
-        let name = parts.pop().unwrap_or_else(|| Ident::new("", Span::default()));
+        let name = parts
+            .pop()
+            .unwrap_or_else(|| Ident::new("", Span::default()));
         Ok(Expr::new(
             ExprKind::Column {
                 qualifier: parts,
@@ -732,7 +746,7 @@ fn decimal_type(raw: &str) -> DataType {
     let (int, frac) = raw.split_once('.').unwrap_or((raw, ""));
     let int_digits = int.trim_start_matches('0').len();
     let scale = frac.len();
-    let precision = (int_digits + scale).max(1).min(38);
+    let precision = (int_digits + scale).clamp(1, 38);
     DataType::Decimal {
         precision: precision as u8,
         scale: scale.min(precision) as u8,
@@ -762,7 +776,11 @@ fn cast(e: Expr, to: DataType, try_: bool, span: Span) -> Expr {
         ExprKind::Cast {
             expr: Box::new(e),
             to: to.clone(),
-            mode: if try_ { CastMode::Try } else { CastMode::Strict },
+            mode: if try_ {
+                CastMode::Try
+            } else {
+                CastMode::Strict
+            },
         },
         span,
         to,

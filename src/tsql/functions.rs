@@ -85,7 +85,9 @@ pub fn simple_func(name: &str) -> Option<(Func, DataType)> {
         "SIGN" => (Func::Sign, D::Unknown),
         "PI" => (Func::Pi, D::Double),
         "RAND" => (Func::Random, D::Double),
-        "GETDATE" | "SYSDATETIME" | "CURRENT_TIMESTAMP" => (Func::CurrentTimestamp, D::TimestampNtz),
+        "GETDATE" | "SYSDATETIME" | "CURRENT_TIMESTAMP" => {
+            (Func::CurrentTimestamp, D::TimestampNtz)
+        }
         "GETUTCDATE" | "SYSUTCDATETIME" => (Func::CurrentTimestampUtc, D::TimestampNtz),
         "EOMONTH" => (Func::EndOfMonth, D::Date),
         "DATEFROMPARTS" => (Func::DateFromParts, D::Date),
@@ -332,7 +334,11 @@ impl<'a> Parser<'a> {
                 let ty = a.first().map(|x| x.ty.clone()).unwrap_or_default();
                 Expr::typed(
                     ExprKind::Func {
-                        func: if truncate { Func::RoundTruncate } else { Func::Round },
+                        func: if truncate {
+                            Func::RoundTruncate
+                        } else {
+                            Func::Round
+                        },
                         args: a,
                     },
                     span,

@@ -324,7 +324,8 @@ mod tests {
 
     #[test]
     fn lexes_identifiers_variables_and_literals() {
-        let k = kinds("[a]]b] \"q\" @v @@ROWCOUNT #t ##g N'x''y' 'z' 12 1.5 1.5E3 $12.50 0x0A :: $(v)");
+        let k =
+            kinds("[a]]b] \"q\" @v @@ROWCOUNT #t ##g N'x''y' 'z' 12 1.5 1.5E3 $12.50 0x0A :: $(v)");
         let ts: Vec<T> = k.iter().map(|x| x.0).collect();
         assert_eq!(
             ts,

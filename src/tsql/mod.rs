@@ -28,8 +28,7 @@ mod tests;
 
 use sqlxlate_diagnostics::{codes, Diagnostic, Span};
 use sqlxlate_ir::{
-    Collation, Comment, Module, SourceLanguage, Stmt, StmtKind, Trivia, Unconverted, Unit,
-    UnitKind,
+    Collation, Comment, Module, SourceLanguage, Stmt, StmtKind, Trivia, Unconverted, Unit, UnitKind,
 };
 
 use lexer::{Kw, Tok, T};
@@ -63,7 +62,14 @@ pub fn lower(text: &str, collation: Collation) -> (Module, Vec<Diagnostic>) {
     let mut i = 0usize;
     while i < toks.len() {
         if let Some((next, count, span, comment)) = go_separator(text, &toks, i) {
-            lower_batch(text, &toks[batch_start..i], batch, &mut units, &mut trivia, &mut diags);
+            lower_batch(
+                text,
+                &toks[batch_start..i],
+                batch,
+                &mut units,
+                &mut trivia,
+                &mut diags,
+            );
             trivia.push(Trivia::BatchSeparator { span, count });
             if let Some(c) = comment {
                 trivia.push(Trivia::Comment(c));
@@ -76,7 +82,14 @@ pub fn lower(text: &str, collation: Collation) -> (Module, Vec<Diagnostic>) {
         }
         i += 1;
     }
-    lower_batch(text, &toks[batch_start..], batch, &mut units, &mut trivia, &mut diags);
+    lower_batch(
+        text,
+        &toks[batch_start..],
+        batch,
+        &mut units,
+        &mut trivia,
+        &mut diags,
+    );
 
     for s in sqlcmd {
         let line = &text[s.range()];
@@ -85,7 +98,10 @@ pub fn lower(text: &str, collation: Collation) -> (Module, Vec<Diagnostic>) {
             Diagnostic::new(
                 codes::SX0102.code,
                 s,
-                format!("sqlcmd command `{}` not converted", line.split_whitespace().next().unwrap_or(":")),
+                format!(
+                    "sqlcmd command `{}` not converted",
+                    line.split_whitespace().next().unwrap_or(":")
+                ),
             )
             .with_hint("expand sqlcmd variables and included files before converting"),
         );
@@ -170,7 +186,9 @@ fn go_separator(text: &str, toks: &[Tok], i: usize) -> Option<(usize, u32, Span,
     let mut count = 1u32;
     if let Some(n) = toks.get(j) {
         if n.t == T::Int && same_line(end, n.start) {
-            count = text[n.start as usize..n.end as usize].parse().unwrap_or(u32::MAX);
+            count = text[n.start as usize..n.end as usize]
+                .parse()
+                .unwrap_or(u32::MAX);
             end = n.end;
             j += 1;
         }
@@ -181,8 +199,6 @@ fn go_separator(text: &str, toks: &[Tok], i: usize) -> Option<(usize, u32, Span,
             if is_comment(n.t) {
                 comment = Some(make_comment(text, *n));
                 j += 1;
-            } else if n.t == T::Semi {
-                return None;
             } else {
                 return None;
             }
@@ -196,7 +212,11 @@ fn make_comment(text: &str, t: Tok) -> Comment {
     let (body, block) = match t.t {
         T::BlockComment(closed) => {
             let b = raw.get(2..).unwrap_or("");
-            let b = if closed { b.strip_suffix("*/").unwrap_or(b) } else { b };
+            let b = if closed {
+                b.strip_suffix("*/").unwrap_or(b)
+            } else {
+                b
+            };
             (b, true)
         }
         _ => (raw.get(2..).unwrap_or(""), false),

@@ -140,7 +140,11 @@ impl<'a> Parser<'a> {
     /// Span from token `first` to the last consumed token.
     pub fn span_from(&self, first: usize) -> Span {
         let a = self.tok(first);
-        let last = if self.pos > first { self.pos - 1 } else { first };
+        let last = if self.pos > first {
+            self.pos - 1
+        } else {
+            first
+        };
         let b = self.tok(last);
         Span::new(a.start as usize, b.end.max(a.start) as usize)
     }
@@ -451,7 +455,8 @@ impl<'a> Parser<'a> {
         while !self.at_end() {
             let t = self.peek();
             if self.pos > start && self.pos >= at && parens == 0 && cases == 0 {
-                if self.starts_statement(self.pos) && (!self.is_kw(Kw::With) || self.at_cte_start()) {
+                if self.starts_statement(self.pos) && (!self.is_kw(Kw::With) || self.at_cte_start())
+                {
                     return;
                 }
                 if self.is_kw(Kw::End) || self.is_kw(Kw::Else) {

@@ -42,7 +42,9 @@ impl<'a> Parser<'a> {
         } else {
             Vec::new()
         };
-        let recursive = with.iter().any(|c| cte_refers_to_itself(&c.name.value, &c.query));
+        let recursive = with
+            .iter()
+            .any(|c| cte_refers_to_itself(&c.name.value, &c.query));
         let (body, top) = self.set_expr(extras)?;
         let mut order_by = Vec::new();
         if self.is_kw(Kw::Order) {
@@ -227,7 +229,7 @@ impl<'a> Parser<'a> {
         }
         let mut from = Vec::new();
         if self.eat_kw(Kw::From) {
-            from = self.from_list()?;
+            from = self.relation_list()?;
         }
         let selection = if self.eat_kw(Kw::Where) {
             Some(self.expr()?)
@@ -376,7 +378,7 @@ impl<'a> Parser<'a> {
     }
 
     /// FROM list: comma-separated join trees.
-    pub fn from_list(&mut self) -> PResult<Vec<Relation>> {
+    pub fn relation_list(&mut self) -> PResult<Vec<Relation>> {
         let mut v = vec![self.join_tree()?];
         while self.eat(T::Comma) {
             v.push(self.join_tree()?);
@@ -455,11 +457,10 @@ impl<'a> Parser<'a> {
     }
 
     fn join_hint(&mut self) {
-        if self.is_word("HASH") || self.is_word("MERGE") || self.is_word("LOOP") {
-            let i = self.bump();
-            let span = self.tok_span(i);
-            self.info(codes::SX4004.code, span, "join hint dropped");
-        } else if self.is_kw(Kw::Merge) && self.nth_is_kw(1, Kw::Join) {
+        if self.is_word("HASH")
+            || self.is_word("LOOP")
+            || (self.is_kw(Kw::Merge) && self.nth_is_kw(1, Kw::Join))
+        {
             let i = self.bump();
             let span = self.tok_span(i);
             self.info(codes::SX4004.code, span, "join hint dropped");
@@ -572,9 +573,21 @@ impl<'a> Parser<'a> {
 
     fn at_old_style_hint(&self) -> bool {
         self.peek() == T::LParen
-            && ["NOLOCK", "READUNCOMMITTED", "UPDLOCK", "HOLDLOCK", "ROWLOCK", "TABLOCK", "TABLOCKX", "READPAST", "XLOCK", "PAGLOCK", "NOWAIT"]
-                .iter()
-                .any(|w| self.nth_is_word(1, w))
+            && [
+                "NOLOCK",
+                "READUNCOMMITTED",
+                "UPDLOCK",
+                "HOLDLOCK",
+                "ROWLOCK",
+                "TABLOCK",
+                "TABLOCKX",
+                "READPAST",
+                "XLOCK",
+                "PAGLOCK",
+                "NOWAIT",
+            ]
+            .iter()
+            .any(|w| self.nth_is_word(1, w))
     }
 
     /// `WITH (NOLOCK, …)` or `(NOLOCK)` after a table: dropped with an INFO diagnostic.

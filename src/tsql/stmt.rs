@@ -4,8 +4,8 @@
 use sqlxlate_diagnostics::codes;
 use sqlxlate_ir::{
     AlterAction, Assignment, ColumnDef, Constraint, DataType, Expr, ExprKind, Func, Ident,
-    InsertSource, Merge, MergeAction, MergeClause, MergeMatch, ObjectKind, Relation,
-    SetExpr, Stmt, StmtKind, TableDef, TableName, VarDecl,
+    InsertSource, Merge, MergeAction, MergeClause, MergeMatch, ObjectKind, Relation, SetExpr, Stmt,
+    StmtKind, TableDef, TableName, VarDecl,
 };
 
 use super::lexer::{Kw, T};
@@ -185,7 +185,20 @@ impl<'a> Parser<'a> {
         }
         match self.peek() {
             T::Word(Kw::End) | T::Word(Kw::Else) | T::Semi => false,
-            T::Word(k) => !k.is_reserved() || matches!(k, Kw::Case | Kw::Null | Kw::Convert | Kw::Left | Kw::Right | Kw::CurrentTimestamp | Kw::Exists | Kw::Not),
+            T::Word(k) => {
+                !k.is_reserved()
+                    || matches!(
+                        k,
+                        Kw::Case
+                            | Kw::Null
+                            | Kw::Convert
+                            | Kw::Left
+                            | Kw::Right
+                            | Kw::CurrentTimestamp
+                            | Kw::Exists
+                            | Kw::Not
+                    )
+            }
             T::RParen | T::Comma => false,
             _ => true,
         }
@@ -329,7 +342,7 @@ impl<'a> Parser<'a> {
         let assignments = self.assignments()?;
         self.no_output()?;
         let from = if self.eat_kw(Kw::From) {
-            self.from_list()?
+            self.relation_list()?
         } else {
             Vec::new()
         };
@@ -388,7 +401,7 @@ impl<'a> Parser<'a> {
         self.table_hints()?;
         self.no_output()?;
         let from = if self.eat_kw(Kw::From) {
-            self.from_list()?
+            self.relation_list()?
         } else {
             Vec::new()
         };
@@ -416,7 +429,7 @@ impl<'a> Parser<'a> {
         self.table_hints()?;
         let target_alias = self.opt_alias(&[Kw::Using])?;
         self.expect_kw(Kw::Using, "USING")?;
-        let source = self.from_list()?;
+        let source = self.relation_list()?;
         let mut source = source;
         if source.len() != 1 {
             return Err(self.err("a single source relation"));
@@ -546,7 +559,10 @@ impl<'a> Parser<'a> {
             or_alter = true;
         }
         match self.peek() {
-            T::Word(Kw::Procedure) | T::Word(Kw::Proc) | T::Word(Kw::Function) | T::Word(Kw::Trigger) => {
+            T::Word(Kw::Procedure)
+            | T::Word(Kw::Proc)
+            | T::Word(Kw::Function)
+            | T::Word(Kw::Trigger) => {
                 let what = self.cur_text().to_ascii_uppercase();
                 // A routine body runs to the end of its batch.
                 self.pos = self.toks.len();
@@ -664,7 +680,10 @@ impl<'a> Parser<'a> {
             if self.is_kw(Kw::With) && self.nth(1) == T::LParen {
                 self.bump();
                 self.skip_parens()?;
-            } else if self.is_kw(Kw::On) || self.is_word("TEXTIMAGE_ON") || self.is_word("FILESTREAM_ON") {
+            } else if self.is_kw(Kw::On)
+                || self.is_word("TEXTIMAGE_ON")
+                || self.is_word("FILESTREAM_ON")
+            {
                 self.bump();
                 self.ident_any("a file group")?;
                 if self.peek() == T::LParen {
@@ -794,7 +813,8 @@ impl<'a> Parser<'a> {
         } else {
             Vec::new()
         };
-        while self.is_kw(Kw::On) && (self.nth_is_kw(1, Kw::Delete) || self.nth_is_kw(1, Kw::Update)) {
+        while self.is_kw(Kw::On) && (self.nth_is_kw(1, Kw::Delete) || self.nth_is_kw(1, Kw::Update))
+        {
             self.bump();
             self.bump();
             if self.eat_kw(Kw::Cascade) || self.eat_word("RESTRICT") {
@@ -966,7 +986,8 @@ impl<'a> Parser<'a> {
     fn alter_table(&mut self) -> PResult<StmtKind> {
         let name = self.table_name()?;
         let mut actions = Vec::new();
-        if self.is_kw(Kw::With) && (self.nth_is_kw(1, Kw::Check) || self.nth_is_word(1, "NOCHECK")) {
+        if self.is_kw(Kw::With) && (self.nth_is_kw(1, Kw::Check) || self.nth_is_word(1, "NOCHECK"))
+        {
             self.bump();
             self.bump();
         }
@@ -993,7 +1014,9 @@ impl<'a> Parser<'a> {
                     self.bump();
                     self.expect_kw(Kw::Exists, "EXISTS")?;
                 }
-                actions.push(AlterAction::DropConstraint(self.ident_any("a constraint name")?));
+                actions.push(AlterAction::DropConstraint(
+                    self.ident_any("a constraint name")?,
+                ));
             } else {
                 self.eat_kw(Kw::Column);
                 if self.is_kw(Kw::If) {
@@ -1024,7 +1047,11 @@ impl<'a> Parser<'a> {
         let start = self.expect_kw(Kw::Declare, "DECLARE")?;
         let mut decls = Vec::new();
         loop {
-            if self.at_name() && (self.nth_is_kw(1, Kw::Cursor) || self.nth_is_word(1, "INSENSITIVE") || self.nth_is_word(1, "SCROLL")) {
+            if self.at_name()
+                && (self.nth_is_kw(1, Kw::Cursor)
+                    || self.nth_is_word(1, "INSENSITIVE")
+                    || self.nth_is_word(1, "SCROLL"))
+            {
                 // DECLARE c CURSOR … FOR query
                 while !self.at_end() && !self.is_kw(Kw::For) {
                     self.bump();
@@ -1176,7 +1203,13 @@ impl<'a> Parser<'a> {
         result.ok_or_else(|| self.err("IF"))
     }
 
-    fn make_if(&mut self, span: sqlxlate_diagnostics::Span, cond: Expr, then: Stmt, else_branch: Vec<Stmt>) -> Stmt {
+    fn make_if(
+        &mut self,
+        span: sqlxlate_diagnostics::Span,
+        cond: Expr,
+        then: Stmt,
+        else_branch: Vec<Stmt>,
+    ) -> Stmt {
         // `IF OBJECT_ID('x') IS NOT NULL DROP TABLE x` → DROP TABLE IF EXISTS x.
         if else_branch.is_empty() && is_object_id_test(&cond) {
             if let StmtKind::Drop {
@@ -1263,7 +1296,9 @@ impl<'a> Parser<'a> {
         let mut depth = 1usize;
         while !self.at_end() {
             match self.peek() {
-                T::Word(Kw::Begin) if !(self.nth_is_kw(1, Kw::Tran) || self.nth_is_kw(1, Kw::Transaction)) => {
+                T::Word(Kw::Begin)
+                    if !(self.nth_is_kw(1, Kw::Tran) || self.nth_is_kw(1, Kw::Transaction)) =>
+                {
                     depth += 1
                 }
                 T::Word(Kw::Case) => depth += 1,
@@ -1357,7 +1392,9 @@ fn resolve_alias(target: TableName, from: &[Relation]) -> (TableName, Option<sql
                 alias: Some(a),
                 ..
             } if a.value.eq_ignore_ascii_case(wanted) => Some((name.clone(), a.clone())),
-            Relation::Join { left, right, .. } => find(left, wanted).or_else(|| find(right, wanted)),
+            Relation::Join { left, right, .. } => {
+                find(left, wanted).or_else(|| find(right, wanted))
+            }
             _ => None,
         }
     }

@@ -74,7 +74,11 @@ pub(crate) fn check_accounting(src: &str, m: &Module) {
 fn conformance_inputs_lower_without_errors() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/executed/tsql");
     let shared = "/work/shared/conformance/tsql";
-    let base = if std::path::Path::new(dir).exists() { dir } else { shared };
+    let base = if std::path::Path::new(dir).exists() {
+        dir
+    } else {
+        shared
+    };
     let Ok(rd) = std::fs::read_dir(base) else {
         return;
     };
@@ -100,14 +104,28 @@ fn dump() {
     let (m, d) = run(&src);
     for u in &m.units {
         let j = format!("{:?}", u.kind);
-        let short: String = j.chars().take(std::env::var("W").ok().and_then(|w| w.parse().ok()).unwrap_or(300)).collect();
+        let short: String = j
+            .chars()
+            .take(
+                std::env::var("W")
+                    .ok()
+                    .and_then(|w| w.parse().ok())
+                    .unwrap_or(300),
+            )
+            .collect();
         println!("{} {:?} {}", u.batch, u.span(), short);
     }
     for t in &m.trivia {
         println!("{:?}", t);
     }
     for x in &d {
-        println!("{:?} {} {:?} {}", x.severity, x.code, x.primary_span(), x.message);
+        println!(
+            "{:?} {} {:?} {}",
+            x.severity,
+            x.code,
+            x.primary_span(),
+            x.message
+        );
     }
 }
 
@@ -250,7 +268,13 @@ fn broken_statement_inside_block_stays_inside() {
 
 #[test]
 fn deep_nesting_reports_instead_of_overflowing() {
-    for (open, close) in [("(", ")"), ("(SELECT ", ")"), ("- ", ""), ("~", ""), ("CASE WHEN 1=1 THEN ", " END")] {
+    for (open, close) in [
+        ("(", ")"),
+        ("(SELECT ", ")"),
+        ("- ", ""),
+        ("~", ""),
+        ("CASE WHEN 1=1 THEN ", " END"),
+    ] {
         let n = 5000;
         let src = format!("SELECT {}1{};\nSELECT 2", open.repeat(n), close.repeat(n));
         let (m, d) = run(&src);
@@ -263,7 +287,11 @@ fn deep_nesting_reports_instead_of_overflowing() {
     let src = format!("{}SELECT 1", "IF 1 = 1 ".repeat(3000));
     let (_, d) = run(&src);
     assert!(!errors(&d).is_empty());
-    let src = format!("SELECT 1 FROM t WHERE {}1 = 1{}", "NOT (".repeat(3000), ")".repeat(3000));
+    let src = format!(
+        "SELECT 1 FROM t WHERE {}1 = 1{}",
+        "NOT (".repeat(3000),
+        ")".repeat(3000)
+    );
     let (_, d) = run(&src);
     assert!(d.iter().any(|d| d.code == "SX1002"));
     let src = format!("SELECT * FROM {}t{}", "(".repeat(3000), ")".repeat(3000));
@@ -345,7 +373,9 @@ fn update_from_keeps_target_alias_and_from() {
         k => panic!("{k:?}"),
     }
     let s = one("DELETE a FROM dbo.T a JOIN dbo.S b ON a.id = b.id");
-    assert!(matches!(&s.kind, StmtKind::Delete { target, alias: Some(a), .. } if target.source.dotted() == "dbo.T" && a.value == "a"));
+    assert!(
+        matches!(&s.kind, StmtKind::Delete { target, alias: Some(a), .. } if target.source.dotted() == "dbo.T" && a.value == "a")
+    );
 }
 
 #[test]
@@ -372,7 +402,9 @@ fn merge_with_all_clauses() {
 
 #[test]
 fn select_into_and_variable_assignment() {
-    assert!(matches!(one("SELECT * INTO #s FROM t").kind, StmtKind::CreateTableAs { name, .. } if name.kind == TableKind::Temp));
+    assert!(
+        matches!(one("SELECT * INTO #s FROM t").kind, StmtKind::CreateTableAs { name, .. } if name.kind == TableKind::Temp)
+    );
     match one("SELECT @a = MAX(x), @b = 1 FROM t").kind {
         StmtKind::SetVarsFromQuery { names, .. } => assert_eq!(names, vec!["a", "b"]),
         k => panic!("{k:?}"),
@@ -413,28 +445,58 @@ fn literal_types() {
         }
     );
     assert_eq!(expr("1.5E3").ty, DataType::Double);
-    assert!(matches!(expr("'abc'").ty, DataType::String { max_len: Some(3), .. }));
+    assert!(matches!(
+        expr("'abc'").ty,
+        DataType::String {
+            max_len: Some(3),
+            ..
+        }
+    ));
     assert!(matches!(
         expr("N'it''s'").kind,
         ExprKind::Literal { value: Literal::String { ref value, national: true } } if value == "it's"
     ));
-    assert!(matches!(expr("0x0A0B").kind, ExprKind::Literal { value: Literal::Binary(ref h) } if h == "0A0B"));
-    assert!(matches!(expr("-5").kind, ExprKind::Literal { value: Literal::Integer(ref v) } if v == "-5"));
+    assert!(
+        matches!(expr("0x0A0B").kind, ExprKind::Literal { value: Literal::Binary(ref h) } if h == "0A0B")
+    );
+    assert!(
+        matches!(expr("-5").kind, ExprKind::Literal { value: Literal::Integer(ref v) } if v == "-5")
+    );
 }
 
 #[test]
 fn operator_precedence() {
     // a + b * c  →  Add(a, Mul(b, c))
     match expr("a + b * c").kind {
-        ExprKind::Binary { op: BinaryOp::Add, right, .. } => {
-            assert!(matches!(right.kind, ExprKind::Binary { op: BinaryOp::Mul, .. }))
+        ExprKind::Binary {
+            op: BinaryOp::Add,
+            right,
+            ..
+        } => {
+            assert!(matches!(
+                right.kind,
+                ExprKind::Binary {
+                    op: BinaryOp::Mul,
+                    ..
+                }
+            ))
         }
         k => panic!("{k:?}"),
     }
     let s = one("SELECT 1 FROM t WHERE a = 1 OR b = 2 AND NOT c = 3");
     match &select_of(query_of(&s)).selection.as_ref().map(|e| &e.kind) {
-        Some(ExprKind::Binary { op: BinaryOp::Or, right, .. }) => {
-            assert!(matches!(right.kind, ExprKind::Binary { op: BinaryOp::And, .. }))
+        Some(ExprKind::Binary {
+            op: BinaryOp::Or,
+            right,
+            ..
+        }) => {
+            assert!(matches!(
+                right.kind,
+                ExprKind::Binary {
+                    op: BinaryOp::And,
+                    ..
+                }
+            ))
         }
         k => panic!("{k:?}"),
     }
@@ -443,7 +505,11 @@ fn operator_precedence() {
 #[test]
 fn like_with_classes_becomes_anchored_regex() {
     let s = one("SELECT 1 FROM t WHERE a LIKE 'A[BC]%_' AND b NOT LIKE '[^0-9]%' AND c LIKE 'x%'");
-    let w = select_of(query_of(&s)).selection.clone().map(|e| format!("{e:?}")).unwrap_or_default();
+    let w = select_of(query_of(&s))
+        .selection
+        .clone()
+        .map(|e| format!("{e:?}"))
+        .unwrap_or_default();
     assert!(w.contains("(?s)^A[BC].*.$"), "{w}");
     assert!(w.contains("(?s)^[^0-9].*$"), "{w}");
     assert!(w.contains("kind: Regex"));
@@ -462,13 +528,21 @@ fn top_and_offset_fetch() {
     let q = query_of(&one("SELECT TOP (5) PERCENT WITH TIES a FROM t ORDER BY a")).clone();
     let l = q.limit.unwrap_or_else(|| panic!("no limit"));
     assert!(l.percent && l.with_ties);
-    let q = query_of(&one("SELECT a FROM t ORDER BY a OFFSET 10 ROWS FETCH NEXT 5 ROWS ONLY")).clone();
-    assert!(q.limit.is_some_and(|l| l.offset.is_some() && l.count.is_some()));
+    let q = query_of(&one(
+        "SELECT a FROM t ORDER BY a OFFSET 10 ROWS FETCH NEXT 5 ROWS ONLY",
+    ))
+    .clone();
+    assert!(q
+        .limit
+        .is_some_and(|l| l.offset.is_some() && l.count.is_some()));
 }
 
 #[test]
 fn recursive_cte_is_marked() {
-    let q = query_of(&one("WITH r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r")).clone();
+    let q = query_of(&one(
+        "WITH r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r",
+    ))
+    .clone();
     assert!(q.recursive);
 }
 
@@ -496,15 +570,27 @@ fn create_table_maps_types_and_constraints() {
 
 #[test]
 fn create_index_and_view() {
-    assert!(matches!(one("CREATE UNIQUE NONCLUSTERED INDEX ix ON dbo.T (a, b DESC)").kind, StmtKind::CreateIndex { unique: true, ref columns, .. } if columns.len() == 2));
-    assert!(matches!(one("CREATE OR ALTER VIEW dbo.V AS SELECT 1 AS x").kind, StmtKind::CreateView { or_replace: true, .. }));
+    assert!(
+        matches!(one("CREATE UNIQUE NONCLUSTERED INDEX ix ON dbo.T (a, b DESC)").kind, StmtKind::CreateIndex { unique: true, ref columns, .. } if columns.len() == 2)
+    );
+    assert!(matches!(
+        one("CREATE OR ALTER VIEW dbo.V AS SELECT 1 AS x").kind,
+        StmtKind::CreateView {
+            or_replace: true,
+            ..
+        }
+    ));
 }
 
 #[test]
 fn exec_simple_is_call_dynamic_is_unconverted() {
-    assert!(matches!(one("EXEC dbo.p @a = 1, 'x'").kind, StmtKind::Call { ref args, .. } if args.len() == 2 && args[0].0.as_deref() == Some("a")));
+    assert!(
+        matches!(one("EXEC dbo.p @a = 1, 'x'").kind, StmtKind::Call { ref args, .. } if args.len() == 2 && args[0].0.as_deref() == Some("a"))
+    );
     let (m, _) = run("EXEC ('SELECT 1'); EXEC sp_executesql @sql;");
-    assert!(stmts(&m).iter().all(|s| matches!(&s.kind, StmtKind::Unconverted(u) if u.code == "SX2004")));
+    assert!(stmts(&m)
+        .iter()
+        .all(|s| matches!(&s.kind, StmtKind::Unconverted(u) if u.code == "SX2004")));
 }
 
 #[test]
@@ -540,11 +626,19 @@ fn op_of(e: &Expr) -> String {
             args.len(),
             if *distinct { " distinct" } else { "" },
             if over.is_some() { " over" } else { "" },
-            if within_group.is_empty() { "" } else { " within" }
+            if within_group.is_empty() {
+                ""
+            } else {
+                " within"
+            }
         ),
         ExprKind::Window { func, args, .. } => format!("Win {func:?}/{}", args.len()),
         ExprKind::Case { operand, whens, .. } => {
-            format!("Case{}/{}", if operand.is_some() { " simple" } else { "" }, whens.len())
+            format!(
+                "Case{}/{}",
+                if operand.is_some() { " simple" } else { "" },
+                whens.len()
+            )
         }
         ExprKind::Cast { mode, to, .. } => format!("Cast {mode:?} {to:?}"),
         ExprKind::Call { name, args } => format!("Call {}/{}", name.dotted(), args.len()),
@@ -642,8 +736,14 @@ fn every_documented_function_maps_to_its_canonical_operation() {
         ("QUOTENAME(s)", "QuoteName/1"),
         ("FORMAT(d, 'yyyy')", "Format/2"),
         ("TRANSLATE(s, 'ab', 'cd')", "Translate/3"),
-        ("CONVERT(VARCHAR(10), d, 112)", "ConvertStyle { style: 112, try_: false }/2"),
-        ("TRY_CONVERT(DATE, s, 103)", "ConvertStyle { style: 103, try_: true }/2"),
+        (
+            "CONVERT(VARCHAR(10), d, 112)",
+            "ConvertStyle { style: 112, try_: false }/2",
+        ),
+        (
+            "TRY_CONVERT(DATE, s, 103)",
+            "ConvertStyle { style: 103, try_: true }/2",
+        ),
         ("CONVERT(INT, s)", "Cast Strict Int"),
         ("TRY_CONVERT(INT, s)", "Cast Try Int"),
         ("CAST(s AS BIT)", "Cast Strict Boolean"),
@@ -661,7 +761,10 @@ fn every_documented_function_maps_to_its_canonical_operation() {
         ("VARP(a)", "Agg VariancePop/1"),
         ("GROUPING(a)", "Agg Grouping/1"),
         ("GROUPING_ID(a, b)", "Agg GroupingId/2"),
-        ("STRING_AGG(s, ',') WITHIN GROUP (ORDER BY s)", "Agg StringAgg/2 within"),
+        (
+            "STRING_AGG(s, ',') WITHIN GROUP (ORDER BY s)",
+            "Agg StringAgg/2 within",
+        ),
         ("ROW_NUMBER() OVER (ORDER BY a)", "Win RowNumber/0"),
         ("RANK() OVER (ORDER BY a)", "Win Rank/0"),
         ("DENSE_RANK() OVER (ORDER BY a)", "Win DenseRank/0"),
@@ -669,7 +772,10 @@ fn every_documented_function_maps_to_its_canonical_operation() {
         ("LAG(a, 1, 0) OVER (ORDER BY a)", "Win Lag/3"),
         ("LEAD(a) OVER (ORDER BY a)", "Win Lead/1"),
         ("FIRST_VALUE(a) OVER (ORDER BY a)", "Win FirstValue/1"),
-        ("LAST_VALUE(a) OVER (ORDER BY a ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)", "Win LastValue/1"),
+        (
+            "LAST_VALUE(a) OVER (ORDER BY a ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)",
+            "Win LastValue/1",
+        ),
         ("PERCENT_RANK() OVER (ORDER BY a)", "Win PercentRank/0"),
         ("CUME_DIST() OVER (ORDER BY a)", "Win CumeDist/0"),
         ("dbo.fn_x(a)", "Call dbo.fn_x/1"),
@@ -683,7 +789,9 @@ fn every_documented_function_maps_to_its_canonical_operation() {
 #[test]
 fn unknown_function_is_passed_through_with_warning() {
     let (m, d) = run("SELECT SOUNDEX(a) FROM t");
-    assert!(d.iter().any(|d| d.code == "SX3001" && d.severity == Severity::Warning));
+    assert!(d
+        .iter()
+        .any(|d| d.code == "SX3001" && d.severity == Severity::Warning));
     let s = stmts(&m);
     let e = &select_of(query_of(s[0])).items[0].expr;
     assert_eq!(op_of(e), "Call SOUNDEX/1");
