@@ -703,7 +703,16 @@ impl<'a> Parser<'a> {
         let mut columns = Vec::new();
         let mut constraints = Vec::new();
         loop {
-            if self.at_table_constraint() {
+            if self.is_kw(Kw::Index) {
+                let s = self.bump();
+                self.ident_any("an index name")?;
+                if !self.eat_kw(Kw::Clustered) {
+                    self.eat_kw(Kw::Nonclustered);
+                }
+                self.paren_ident_list()?;
+                let span = self.span_from(s);
+                self.info(codes::SX4006.code, span, "inline index dropped");
+            } else if self.at_table_constraint() {
                 constraints.push(self.table_constraint()?);
             } else {
                 let (col, mut cons) = self.column_def()?;
@@ -734,7 +743,7 @@ impl<'a> Parser<'a> {
                 | T::Word(Kw::Unique)
                 | T::Word(Kw::Foreign)
                 | T::Word(Kw::Check)
-        ) || (self.is_kw(Kw::Index))
+        )
     }
 
     fn table_constraint(&mut self) -> PResult<Constraint> {
@@ -799,6 +808,13 @@ impl<'a> Parser<'a> {
                     expr,
                     span: self.span_from(start),
                 }
+            }
+            T::Word(Kw::Default) => {
+                return Err(self.unsupported(
+                    codes::SX2005.code,
+                    "a DEFAULT constraint added with ALTER TABLE is not supported yet".into(),
+                    "declare the default in CREATE TABLE, or set it with ALTER COLUMN … SET DEFAULT by hand",
+                ))
             }
             _ => return Err(self.err("PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK")),
         };
@@ -1211,12 +1227,16 @@ impl<'a> Parser<'a> {
         else_branch: Vec<Stmt>,
     ) -> Stmt {
         // `IF OBJECT_ID('x') IS NOT NULL DROP TABLE x` → DROP TABLE IF EXISTS x.
-        if else_branch.is_empty() && is_object_id_test(&cond) {
+        if else_branch.is_empty() && is_existence_test(&cond) {
+            let inner = match &then.kind {
+                StmtKind::Block(b) if b.len() == 1 => &b[0].kind,
+                k => k,
+            };
             if let StmtKind::Drop {
                 object,
                 names,
                 if_exists: _,
-            } = &then.kind
+            } = inner
             {
                 self.info(
                     codes::SX4005.code,
@@ -1406,7 +1426,8 @@ fn resolve_alias(target: TableName, from: &[Relation]) -> (TableName, Option<sql
     (target, None)
 }
 
-fn is_object_id_test(cond: &Expr) -> bool {
+/// `OBJECT_ID(…) IS NOT NULL`, or `EXISTS (SELECT … FROM sys.… / INFORMATION_SCHEMA.…)`.
+fn is_existence_test(cond: &Expr) -> bool {
     let mut e = cond;
     while let ExprKind::Nested { expr } = &e.kind {
         e = expr;
@@ -1422,7 +1443,21 @@ fn is_object_id_test(cond: &Expr) -> bool {
                 ..
             }
         ),
-        ExprKind::Exists { negated: false, .. } => false,
+        ExprKind::Exists {
+            negated: false,
+            query,
+        } => match &query.body {
+            sqlxlate_ir::SetExpr::Select(sel) => sel.from.iter().any(|r| {
+                matches!(r, Relation::Table { name, .. }
+                    if name.source.parts.len() >= 2
+                        && {
+                            let schema = &name.source.parts[name.source.parts.len() - 2].value;
+                            schema.eq_ignore_ascii_case("sys")
+                                || schema.eq_ignore_ascii_case("INFORMATION_SCHEMA")
+                        })
+            }),
+            _ => false,
+        },
         _ => false,
     }
 }

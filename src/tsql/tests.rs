@@ -807,3 +807,32 @@ fn string_split_is_a_table_function() {
         Relation::Function { call, .. } if matches!(call.kind, ExprKind::Func { func: Func::StringSplit, .. })
     ));
 }
+
+#[test]
+fn exists_over_catalog_views_with_drop_becomes_drop_if_exists() {
+    let s = one("IF EXISTS (SELECT * FROM sys.objects WHERE name = 'x') BEGIN DROP VIEW dbo.x END");
+    assert!(matches!(s.kind, StmtKind::Drop { if_exists: true, object: ObjectKind::View, .. }));
+    let s = one("IF EXISTS (SELECT * FROM dbo.t) DROP TABLE dbo.x");
+    assert!(matches!(s.kind, StmtKind::If { .. }));
+}
+
+#[test]
+#[ignore]
+fn throughput() {
+    let unit = std::fs::read_to_string("/tmp/fe/perf.sql").unwrap_or_default();
+    let mut src = String::new();
+    while src.len() < 50_000_000 && !unit.is_empty() {
+        src.push_str(&unit);
+        src.push_str("\nGO\n");
+    }
+    let t = std::time::Instant::now();
+    let (m, d) = lower(&src, Collation::default());
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "{} MB in {secs:.2}s = {:.1} MB/s, {} units, {} diags",
+        src.len() / 1_000_000,
+        src.len() as f64 / 1e6 / secs,
+        m.units.len(),
+        d.len()
+    );
+}
