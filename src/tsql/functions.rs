@@ -426,6 +426,24 @@ impl<'a> Parser<'a> {
                     DataType::Binary { max_len: None },
                 )
             }
+            "SCOPE_IDENTITY" | "IDENT_CURRENT" | "ERROR_MESSAGE" | "ERROR_NUMBER" | "ERROR_LINE"
+            | "ERROR_SEVERITY" | "ERROR_STATE" | "ERROR_PROCEDURE" => {
+                self.diags.push(
+                    Diagnostic::new(
+                        codes::SX2007.code,
+                        span,
+                        format!("`{name}()` has no Databricks equivalent"),
+                    )
+                    .with_hint("restructure the logic (for example re-select by natural key)"),
+                );
+                Expr::new(
+                    ExprKind::Unconverted {
+                        text: self.src[span.range()].to_string(),
+                        code: codes::SX2007.code.to_string(),
+                    },
+                    span,
+                )
+            }
             _ => return Ok(None),
         }))
     }

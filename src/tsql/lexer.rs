@@ -301,6 +301,9 @@ keywords! {
     Use = "USE", R; Using = "USING"; Values = "VALUES", R; View = "VIEW", R;
     Waitfor = "WAITFOR", R; When = "WHEN", R; Where = "WHERE", R; While = "WHILE", R;
     With = "WITH", R; Within = "WITHIN"; Window = "WINDOW";
+    Dbcc = "DBCC", R; Backup = "BACKUP", R; Restore = "RESTORE", R; Bulk = "BULK", R;
+    Checkpoint = "CHECKPOINT", R; Kill = "KILL", R; Reconfigure = "RECONFIGURE", R;
+    Shutdown = "SHUTDOWN", R; Revert = "REVERT", R; Setuser = "SETUSER", R;
 }
 
 #[cfg(test)]

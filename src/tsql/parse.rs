@@ -433,6 +433,16 @@ impl<'a> Parser<'a> {
                     | Kw::Waitfor
                     | Kw::Goto
                     | Kw::Throw
+                    | Kw::Dbcc
+                    | Kw::Backup
+                    | Kw::Restore
+                    | Kw::Bulk
+                    | Kw::Checkpoint
+                    | Kw::Kill
+                    | Kw::Reconfigure
+                    | Kw::Shutdown
+                    | Kw::Revert
+                    | Kw::Setuser
             ),
             _ => false,
         }

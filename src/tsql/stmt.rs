@@ -152,7 +152,17 @@ impl<'a> Parser<'a> {
             | T::Word(Kw::Raiserror)
             | T::Word(Kw::Waitfor)
             | T::Word(Kw::Goto)
-            | T::Word(Kw::Throw) => {
+            | T::Word(Kw::Throw)
+            | T::Word(Kw::Dbcc)
+            | T::Word(Kw::Backup)
+            | T::Word(Kw::Restore)
+            | T::Word(Kw::Bulk)
+            | T::Word(Kw::Checkpoint)
+            | T::Word(Kw::Kill)
+            | T::Word(Kw::Reconfigure)
+            | T::Word(Kw::Shutdown)
+            | T::Word(Kw::Revert)
+            | T::Word(Kw::Setuser) => {
                 let i = self.bump();
                 let word = self.text(i).to_ascii_uppercase();
                 self.skip_statement_rest();
@@ -1167,6 +1177,12 @@ impl<'a> Parser<'a> {
         if !self.at_name() {
             return Err(self.err("a variable or a session option after SET"));
         }
+        // Options that change results cannot be dropped silently.
+        let semantic = ["ROWCOUNT", "DATEFIRST", "LANGUAGE", "CONCAT_NULL_YIELDS_NULL"]
+            .iter()
+            .any(|w| self.is_word(w))
+            || (self.is_word("ANSI_NULLS") && self.nth_is_word(1, "OFF"));
+        let option = self.cur_text().to_ascii_uppercase();
         loop {
             if self.at_end() {
                 break;
@@ -1183,6 +1199,14 @@ impl<'a> Parser<'a> {
                 }
                 _ => break,
             }
+        }
+        if semantic {
+            return Ok(self.unconverted_from(
+                start,
+                codes::SX2005.code,
+                format!("SET {option} changes query results and is not converted"),
+                "apply the setting's effect in the queries by hand (for example LIMIT for ROWCOUNT)",
+            ));
         }
         Ok(self.dropped_from(start, codes::SX4001.code, "session setting dropped"))
     }

@@ -836,3 +836,15 @@ fn throughput() {
         d.len()
     );
 }
+
+#[test]
+fn result_changing_settings_and_admin_statements_are_unconverted() {
+    let (m, d) = run("SET ROWCOUNT 10\nSELECT a FROM t\nDBCC CHECKIDENT('t')\nSET IDENTITY_INSERT dbo.t ON\nSELECT SCOPE_IDENTITY()");
+    let s = stmts(&m);
+    assert_eq!(s.len(), 5);
+    assert!(matches!(&s[0].kind, StmtKind::Unconverted(u) if u.code == "SX2005"));
+    assert!(matches!(s[1].kind, StmtKind::Query(_)));
+    assert!(matches!(&s[2].kind, StmtKind::Unconverted(u) if u.code == "SX2005"));
+    assert!(matches!(s[3].kind, StmtKind::Dropped { .. }));
+    assert_eq!(errors(&d).len(), 3);
+}
