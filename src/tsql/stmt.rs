@@ -1194,7 +1194,13 @@ impl<'a> Parser<'a> {
                 T::Word(k) if !k.is_reserved() => {
                     self.bump();
                 }
-                T::Comma | T::Int | T::Str(true) | T::Minus | T::Bracketed(true) | T::TempName => {
+                T::Comma
+                | T::Dot
+                | T::Int
+                | T::Str(true)
+                | T::Minus
+                | T::Bracketed(true)
+                | T::TempName => {
                     self.bump();
                 }
                 _ => break,
