@@ -848,3 +848,35 @@ fn result_changing_settings_and_admin_statements_are_unconverted() {
     assert!(matches!(s[3].kind, StmtKind::Dropped { .. }));
     assert_eq!(errors(&d).len(), 3);
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    const FRAGMENTS: &[&str] = &[
+        "SELECT", "a", "FROM", "t", "WHERE", "=", "1", "(", ")", ",", ";", "\nGO\n", "BEGIN",
+        "END", "IF", "ELSE", "CASE", "WHEN", "THEN", "INSERT", "INTO", "VALUES", "UPDATE", "SET",
+        "@x", "'s''q'", "N'n'", "[b]", "-- c\n", "/* d /* e */ */", "JOIN", "ON", "AND", "OR",
+        "NOT", "NULL", "IS", "IN", "LIKE", "'[a]%'", "CREATE", "TABLE", "PROCEDURE", "AS",
+        "DECLARE", "INT", "WHILE", "EXEC", "MERGE", "USING", "DELETE", "WITH", "(NOLOCK)", "+",
+        "*", "OVER", "ORDER", "BY", "TOP", "10", ".", "#t", "\r\n", ":setvar x 1\n", "$(v)", "`",
+        "'open", "/* open", "\"q\"", "0x0F", "$1.5", "1.5E3", "CAST", "CONVERT", "DATEDIFF",
+        "day", "COUNT", "ROW_NUMBER", "PARTITION", "ROWS", "UNBOUNDED", "PRECEDING", "UNION",
+        "ALL", "DROP", "OBJECT_ID", "TRY", "CATCH", "TRAN", "COMMIT", "PRINT", "RETURN",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+        #[test]
+        fn any_fragment_soup_lowers_without_panic_and_is_accounted(
+            idx in proptest::collection::vec(0..FRAGMENTS.len(), 0..120)
+        ) {
+            let src: Vec<&str> = idx.iter().map(|&i| FRAGMENTS[i]).collect();
+            let src = src.join(" ");
+            let (m1, d1) = run(&src);
+            let (m2, d2) = lower(&src, Collation::default());
+            prop_assert_eq!(m1, m2);
+            prop_assert_eq!(d1, d2);
+        }
+    }
+}
