@@ -91,7 +91,7 @@ pub fn simple_func(name: &str) -> Option<(Func, DataType)> {
         "GETUTCDATE" | "SYSUTCDATETIME" => (Func::CurrentTimestampUtc, D::TimestampNtz),
         "EOMONTH" => (Func::EndOfMonth, D::Date),
         "DATEFROMPARTS" => (Func::DateFromParts, D::Date),
-        "DATETIMEFROMPARTS" | "DATETIME2FROMPARTS" => (Func::DateTimeFromParts, D::TimestampNtz),
+        "DATETIMEFROMPARTS" => (Func::DateTimeFromParts, D::TimestampNtz),
         "NEWID" => (Func::NewUuid, s()),
         "ISNUMERIC" => (Func::IsNumeric, D::Int),
         "ISDATE" => (Func::IsDate, D::Int),

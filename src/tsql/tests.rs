@@ -880,3 +880,20 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn smoke_script_lowers_without_errors_with_lf_and_crlf() {
+    let src = include_str!("smoke.sql");
+    let (m, d) = run(src);
+    assert!(errors(&d).is_empty(), "{:#?}", errors(&d));
+    let unconverted = stmts(&m)
+        .iter()
+        .filter(|s| matches!(s.kind, StmtKind::Unconverted(_)))
+        .count();
+    assert_eq!(unconverted, 0);
+    let crlf = src.replace('\n', "\r\n");
+    let (m2, d2) = run(&crlf);
+    assert!(errors(&d2).is_empty());
+    assert_eq!(m.units.len(), m2.units.len());
+    assert_eq!(m.trivia.len(), m2.trivia.len());
+}
