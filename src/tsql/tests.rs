@@ -897,3 +897,49 @@ fn smoke_script_lowers_without_errors_with_lf_and_crlf() {
     assert_eq!(m.units.len(), m2.units.len());
     assert_eq!(m.trivia.len(), m2.trivia.len());
 }
+
+#[test]
+fn joins_apply_pivot_and_grouping_forms() {
+    let s = one("SELECT * FROM a CROSS APPLY (SELECT 1 AS x) c OUTER APPLY dbo.f(a.id) f LEFT JOIN b ON a.id = b.id FULL OUTER JOIN d ON 1 = 1 CROSS JOIN e");
+    let f = format!("{:?}", select_of(query_of(&s)).from);
+    for k in ["CrossApply", "OuterApply", "kind: Left", "kind: Full", "kind: Cross,"] {
+        assert!(f.contains(k), "{k}");
+    }
+    let s = one("SELECT * FROM (SELECT a, b, c FROM t) s PIVOT (SUM(c) FOR b IN ([x], [y])) AS p");
+    assert!(matches!(&select_of(query_of(&s)).from[0], Relation::Pivot { values, .. } if values.len() == 2));
+    let s = one("SELECT * FROM t UNPIVOT (v FOR n IN (c1, c2)) u");
+    assert!(matches!(&select_of(query_of(&s)).from[0], Relation::Unpivot { columns, .. } if columns.len() == 2));
+    for (sql, want) in [
+        ("SELECT a FROM t GROUP BY ROLLUP(a, b)", "Rollup"),
+        ("SELECT a FROM t GROUP BY CUBE(a)", "Cube"),
+        ("SELECT a FROM t GROUP BY a, b WITH ROLLUP", "Rollup"),
+        ("SELECT a FROM t GROUP BY GROUPING SETS ((a, b), (a), ())", "GroupingSets"),
+        ("SELECT a FROM t GROUP BY a HAVING COUNT(*) > 1", "Exprs"),
+    ] {
+        let s = one(sql);
+        let g = format!("{:?}", select_of(query_of(&s)).group_by);
+        assert!(g.starts_with(&format!("Some({want}")), "{sql}: {g}");
+    }
+}
+
+#[test]
+fn cte_before_insert_moves_into_the_insert_query() {
+    match one("WITH c AS (SELECT 1 AS x) INSERT INTO t (x) SELECT x FROM c").kind {
+        StmtKind::Insert {
+            source: InsertSource::Query(q),
+            ..
+        } => assert_eq!(q.with.len(), 1),
+        k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn set_operations_bind_intersect_tighter() {
+    let s = one("SELECT a FROM t1 UNION SELECT a FROM t2 INTERSECT SELECT a FROM t3");
+    match &query_of(&s).body {
+        SetExpr::SetOp { op: SetOp::Union, right, .. } => {
+            assert!(matches!(**right, SetExpr::SetOp { op: SetOp::Intersect, .. }))
+        }
+        b => panic!("{b:?}"),
+    }
+}
