@@ -426,8 +426,8 @@ impl<'a> Parser<'a> {
                     DataType::Binary { max_len: None },
                 )
             }
-            "SCOPE_IDENTITY" | "IDENT_CURRENT" | "ERROR_MESSAGE" | "ERROR_NUMBER" | "ERROR_LINE"
-            | "ERROR_SEVERITY" | "ERROR_STATE" | "ERROR_PROCEDURE" => {
+            "SCOPE_IDENTITY" | "IDENT_CURRENT" | "ERROR_MESSAGE" | "ERROR_NUMBER"
+            | "ERROR_LINE" | "ERROR_SEVERITY" | "ERROR_STATE" | "ERROR_PROCEDURE" => {
                 self.diags.push(
                     Diagnostic::new(
                         codes::SX2007.code,

@@ -243,15 +243,21 @@ macro_rules! keywords {
         impl Kw {
             /// The keyword spelled by `s`, or `Kw::None`.
             pub fn lookup(s: &str) -> Kw {
+                // The table is sorted by spelling (checked by a test): binary search.
+                const TABLE: &[(&str, Kw)] = &[$( ($s, Kw::$v), )*];
                 let b = s.as_bytes();
-                if b.len() > 24 { return Kw::None; }
+                if b.len() > 24 || b.len() < 2 { return Kw::None; }
                 let mut buf = [0u8; 24];
                 for (d, c) in buf.iter_mut().zip(b) { *d = c.to_ascii_uppercase(); }
-                match std::str::from_utf8(&buf[..b.len()]) {
-                    $( Ok($s) => Kw::$v, )*
-                    _ => Kw::None,
+                let key = &buf[..b.len()];
+                match TABLE.binary_search_by(|(k, _)| k.as_bytes().cmp(key)) {
+                    Ok(i) => TABLE[i].1,
+                    Err(_) => Kw::None,
                 }
             }
+            /// The keyword table, in lookup order.
+            #[cfg(test)]
+            pub fn table() -> Vec<&'static str> { vec![$($s),*] }
             /// True for keywords T-SQL reserves (never an alias or bare name).
             pub fn is_reserved(self) -> bool {
                 match self {
@@ -267,43 +273,43 @@ macro_rules! keywords {
 
 keywords! {
     Add = "ADD", R; All = "ALL", R; Alter = "ALTER", R; And = "AND", R; Any = "ANY", R;
-    Apply = "APPLY"; As = "AS", R; Asc = "ASC", R; Begin = "BEGIN", R; Between = "BETWEEN", R;
-    Break = "BREAK", R; By = "BY", R; Cascade = "CASCADE", R; Case = "CASE", R; Cast = "CAST";
-    Catch = "CATCH"; Check = "CHECK", R; Close = "CLOSE", R; Clustered = "CLUSTERED", R;
-    Collate = "COLLATE", R; Column = "COLUMN", R; Commit = "COMMIT", R; Constraint = "CONSTRAINT", R;
-    Continue = "CONTINUE", R; Convert = "CONVERT", R; Create = "CREATE", R; Cross = "CROSS", R;
-    Cube = "CUBE"; Current = "CURRENT", R; CurrentTimestamp = "CURRENT_TIMESTAMP", R;
-    Cursor = "CURSOR", R; Deallocate = "DEALLOCATE", R; Declare = "DECLARE", R;
-    Default = "DEFAULT", R; Delete = "DELETE", R; Deny = "DENY", R; Desc = "DESC", R;
-    Distinct = "DISTINCT", R; Drop = "DROP", R; Else = "ELSE", R; End = "END", R;
-    Escape = "ESCAPE", R; Except = "EXCEPT", R; Exec = "EXEC", R; Execute = "EXECUTE", R;
-    Exists = "EXISTS", R; Fetch = "FETCH", R; First = "FIRST"; Following = "FOLLOWING";
-    For = "FOR", R; Foreign = "FOREIGN", R; From = "FROM", R; Full = "FULL", R;
-    Function = "FUNCTION", R; Go = "GO"; Goto = "GOTO", R; Grant = "GRANT", R; Group = "GROUP", R;
-    Grouping = "GROUPING"; Having = "HAVING", R; Identity = "IDENTITY", R; If = "IF", R;
-    In = "IN", R; Index = "INDEX", R; Inner = "INNER", R; Insert = "INSERT", R;
-    Intersect = "INTERSECT", R; Into = "INTO", R; Is = "IS", R; Join = "JOIN", R; Key = "KEY", R;
-    Left = "LEFT", R; Like = "LIKE", R; Matched = "MATCHED"; Merge = "MERGE", R;
-    Next = "NEXT"; Nonclustered = "NONCLUSTERED", R; Not = "NOT", R; Null = "NULL", R;
-    Nulls = "NULLS"; Of = "OF", R; Offset = "OFFSET"; On = "ON", R; Only = "ONLY";
-    Open = "OPEN", R; Option = "OPTION", R; Or = "OR", R; Order = "ORDER", R; Outer = "OUTER", R;
-    Over = "OVER", R; Partition = "PARTITION"; Percent = "PERCENT", R; Pivot = "PIVOT", R;
-    Preceding = "PRECEDING"; Primary = "PRIMARY", R; Print = "PRINT", R; Proc = "PROC", R;
-    Procedure = "PROCEDURE", R; Raiserror = "RAISERROR", R; Range = "RANGE";
-    Recursive = "RECURSIVE"; References = "REFERENCES", R; Return = "RETURN", R;
-    Revoke = "REVOKE", R; Right = "RIGHT", R; Rollback = "ROLLBACK", R; Rollup = "ROLLUP";
-    Row = "ROW"; Rows = "ROWS"; Save = "SAVE", R; Select = "SELECT", R; Set = "SET", R;
-    Sets = "SETS"; Source = "SOURCE"; Table = "TABLE", R; Target = "TARGET"; Then = "THEN", R;
-    Throw = "THROW"; Ties = "TIES"; To = "TO", R; Top = "TOP", R; Tran = "TRAN", R;
-    Transaction = "TRANSACTION", R; Trigger = "TRIGGER", R; Truncate = "TRUNCATE", R;
-    Try = "TRY"; TryCast = "TRY_CAST"; TryConvert = "TRY_CONVERT"; Unbounded = "UNBOUNDED";
-    Union = "UNION", R; Unique = "UNIQUE", R; Unpivot = "UNPIVOT", R; Update = "UPDATE", R;
-    Use = "USE", R; Using = "USING"; Values = "VALUES", R; View = "VIEW", R;
+    Apply = "APPLY"; As = "AS", R; Asc = "ASC", R; Backup = "BACKUP", R; Begin = "BEGIN", R;
+    Between = "BETWEEN", R; Break = "BREAK", R; Bulk = "BULK", R; By = "BY", R;
+    Cascade = "CASCADE", R; Case = "CASE", R; Cast = "CAST"; Catch = "CATCH"; Check = "CHECK", R;
+    Checkpoint = "CHECKPOINT", R; Close = "CLOSE", R; Clustered = "CLUSTERED", R;
+    Collate = "COLLATE", R; Column = "COLUMN", R; Commit = "COMMIT", R;
+    Constraint = "CONSTRAINT", R; Continue = "CONTINUE", R; Convert = "CONVERT", R;
+    Create = "CREATE", R; Cross = "CROSS", R; Cube = "CUBE"; Current = "CURRENT", R;
+    CurrentTimestamp = "CURRENT_TIMESTAMP", R; Cursor = "CURSOR", R; Dbcc = "DBCC", R;
+    Deallocate = "DEALLOCATE", R; Declare = "DECLARE", R; Default = "DEFAULT", R;
+    Delete = "DELETE", R; Deny = "DENY", R; Desc = "DESC", R; Distinct = "DISTINCT", R;
+    Drop = "DROP", R; Else = "ELSE", R; End = "END", R; Escape = "ESCAPE", R;
+    Except = "EXCEPT", R; Exec = "EXEC", R; Execute = "EXECUTE", R; Exists = "EXISTS", R;
+    Fetch = "FETCH", R; First = "FIRST"; Following = "FOLLOWING"; For = "FOR", R;
+    Foreign = "FOREIGN", R; From = "FROM", R; Full = "FULL", R; Function = "FUNCTION", R;
+    Go = "GO"; Goto = "GOTO", R; Grant = "GRANT", R; Group = "GROUP", R; Grouping = "GROUPING";
+    Having = "HAVING", R; Identity = "IDENTITY", R; If = "IF", R; In = "IN", R;
+    Index = "INDEX", R; Inner = "INNER", R; Insert = "INSERT", R; Intersect = "INTERSECT", R;
+    Into = "INTO", R; Is = "IS", R; Join = "JOIN", R; Key = "KEY", R; Kill = "KILL", R;
+    Left = "LEFT", R; Like = "LIKE", R; Matched = "MATCHED"; Merge = "MERGE", R; Next = "NEXT";
+    Nonclustered = "NONCLUSTERED", R; Not = "NOT", R; Null = "NULL", R; Nulls = "NULLS";
+    Of = "OF", R; Offset = "OFFSET"; On = "ON", R; Only = "ONLY"; Open = "OPEN", R;
+    Option = "OPTION", R; Or = "OR", R; Order = "ORDER", R; Outer = "OUTER", R; Over = "OVER", R;
+    Partition = "PARTITION"; Percent = "PERCENT", R; Pivot = "PIVOT", R; Preceding = "PRECEDING";
+    Primary = "PRIMARY", R; Print = "PRINT", R; Proc = "PROC", R; Procedure = "PROCEDURE", R;
+    Raiserror = "RAISERROR", R; Range = "RANGE"; Reconfigure = "RECONFIGURE", R;
+    Recursive = "RECURSIVE"; References = "REFERENCES", R; Restore = "RESTORE", R;
+    Return = "RETURN", R; Revert = "REVERT", R; Revoke = "REVOKE", R; Right = "RIGHT", R;
+    Rollback = "ROLLBACK", R; Rollup = "ROLLUP"; Row = "ROW"; Rows = "ROWS"; Save = "SAVE", R;
+    Select = "SELECT", R; Set = "SET", R; Sets = "SETS"; Setuser = "SETUSER", R;
+    Shutdown = "SHUTDOWN", R; Source = "SOURCE"; Table = "TABLE", R; Target = "TARGET";
+    Then = "THEN", R; Throw = "THROW"; Ties = "TIES"; To = "TO", R; Top = "TOP", R;
+    Tran = "TRAN", R; Transaction = "TRANSACTION", R; Trigger = "TRIGGER", R;
+    Truncate = "TRUNCATE", R; Try = "TRY"; TryCast = "TRY_CAST"; TryConvert = "TRY_CONVERT";
+    Unbounded = "UNBOUNDED"; Union = "UNION", R; Unique = "UNIQUE", R; Unpivot = "UNPIVOT", R;
+    Update = "UPDATE", R; Use = "USE", R; Using = "USING"; Values = "VALUES", R; View = "VIEW", R;
     Waitfor = "WAITFOR", R; When = "WHEN", R; Where = "WHERE", R; While = "WHILE", R;
-    With = "WITH", R; Within = "WITHIN"; Window = "WINDOW";
-    Dbcc = "DBCC", R; Backup = "BACKUP", R; Restore = "RESTORE", R; Bulk = "BULK", R;
-    Checkpoint = "CHECKPOINT", R; Kill = "KILL", R; Reconfigure = "RECONFIGURE", R;
-    Shutdown = "SHUTDOWN", R; Revert = "REVERT", R; Setuser = "SETUSER", R;
+    Window = "WINDOW"; With = "WITH", R; Within = "WITHIN";
 }
 
 #[cfg(test)]
@@ -316,6 +322,17 @@ mod tests {
         v.iter()
             .map(|t| (t.t, &s[t.start as usize..t.end as usize]))
             .collect()
+    }
+
+    #[test]
+    fn keyword_table_is_sorted_for_binary_search() {
+        let t = Kw::table();
+        let mut sorted = t.clone();
+        sorted.sort();
+        assert_eq!(t, sorted);
+        for k in t {
+            assert_ne!(Kw::lookup(&k.to_ascii_lowercase()), Kw::None, "{k}");
+        }
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub fn lower(text: &str, collation: Collation) -> (Module, Vec<Diagnostic>) {
 
     // sqlcmd lines are cut out before lexing.
     let sqlcmd = sqlcmd_lines(text);
-    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 8);
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 3 + 8);
     let mut from = 0usize;
     for s in &sqlcmd {
         lexer::lex_into(text, from, s.start as usize, &mut toks);

@@ -1178,9 +1178,14 @@ impl<'a> Parser<'a> {
             return Err(self.err("a variable or a session option after SET"));
         }
         // Options that change results cannot be dropped silently.
-        let semantic = ["ROWCOUNT", "DATEFIRST", "LANGUAGE", "CONCAT_NULL_YIELDS_NULL"]
-            .iter()
-            .any(|w| self.is_word(w))
+        let semantic = [
+            "ROWCOUNT",
+            "DATEFIRST",
+            "LANGUAGE",
+            "CONCAT_NULL_YIELDS_NULL",
+        ]
+        .iter()
+        .any(|w| self.is_word(w))
             || (self.is_word("ANSI_NULLS") && self.nth_is_word(1, "OFF"));
         let option = self.cur_text().to_ascii_uppercase();
         loop {
@@ -1479,12 +1484,12 @@ fn is_existence_test(cond: &Expr) -> bool {
         } => match &query.body {
             sqlxlate_ir::SetExpr::Select(sel) => sel.from.iter().any(|r| {
                 matches!(r, Relation::Table { name, .. }
-                    if name.source.parts.len() >= 2
-                        && {
-                            let schema = &name.source.parts[name.source.parts.len() - 2].value;
-                            schema.eq_ignore_ascii_case("sys")
-                                || schema.eq_ignore_ascii_case("INFORMATION_SCHEMA")
-                        })
+                if name.source.parts.len() >= 2
+                    && {
+                        let schema = &name.source.parts[name.source.parts.len() - 2].value;
+                        schema.eq_ignore_ascii_case("sys")
+                            || schema.eq_ignore_ascii_case("INFORMATION_SCHEMA")
+                    })
             }),
             _ => false,
         },

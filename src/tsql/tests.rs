@@ -811,7 +811,14 @@ fn string_split_is_a_table_function() {
 #[test]
 fn exists_over_catalog_views_with_drop_becomes_drop_if_exists() {
     let s = one("IF EXISTS (SELECT * FROM sys.objects WHERE name = 'x') BEGIN DROP VIEW dbo.x END");
-    assert!(matches!(s.kind, StmtKind::Drop { if_exists: true, object: ObjectKind::View, .. }));
+    assert!(matches!(
+        s.kind,
+        StmtKind::Drop {
+            if_exists: true,
+            object: ObjectKind::View,
+            ..
+        }
+    ));
     let s = one("IF EXISTS (SELECT * FROM dbo.t) DROP TABLE dbo.x");
     assert!(matches!(s.kind, StmtKind::If { .. }));
 }
@@ -854,15 +861,98 @@ mod fuzz {
     use proptest::prelude::*;
 
     const FRAGMENTS: &[&str] = &[
-        "SELECT", "a", "FROM", "t", "WHERE", "=", "1", "(", ")", ",", ";", "\nGO\n", "BEGIN",
-        "END", "IF", "ELSE", "CASE", "WHEN", "THEN", "INSERT", "INTO", "VALUES", "UPDATE", "SET",
-        "@x", "'s''q'", "N'n'", "[b]", "-- c\n", "/* d /* e */ */", "JOIN", "ON", "AND", "OR",
-        "NOT", "NULL", "IS", "IN", "LIKE", "'[a]%'", "CREATE", "TABLE", "PROCEDURE", "AS",
-        "DECLARE", "INT", "WHILE", "EXEC", "MERGE", "USING", "DELETE", "WITH", "(NOLOCK)", "+",
-        "*", "OVER", "ORDER", "BY", "TOP", "10", ".", "#t", "\r\n", ":setvar x 1\n", "$(v)", "`",
-        "'open", "/* open", "\"q\"", "0x0F", "$1.5", "1.5E3", "CAST", "CONVERT", "DATEDIFF",
-        "day", "COUNT", "ROW_NUMBER", "PARTITION", "ROWS", "UNBOUNDED", "PRECEDING", "UNION",
-        "ALL", "DROP", "OBJECT_ID", "TRY", "CATCH", "TRAN", "COMMIT", "PRINT", "RETURN",
+        "SELECT",
+        "a",
+        "FROM",
+        "t",
+        "WHERE",
+        "=",
+        "1",
+        "(",
+        ")",
+        ",",
+        ";",
+        "\nGO\n",
+        "BEGIN",
+        "END",
+        "IF",
+        "ELSE",
+        "CASE",
+        "WHEN",
+        "THEN",
+        "INSERT",
+        "INTO",
+        "VALUES",
+        "UPDATE",
+        "SET",
+        "@x",
+        "'s''q'",
+        "N'n'",
+        "[b]",
+        "-- c\n",
+        "/* d /* e */ */",
+        "JOIN",
+        "ON",
+        "AND",
+        "OR",
+        "NOT",
+        "NULL",
+        "IS",
+        "IN",
+        "LIKE",
+        "'[a]%'",
+        "CREATE",
+        "TABLE",
+        "PROCEDURE",
+        "AS",
+        "DECLARE",
+        "INT",
+        "WHILE",
+        "EXEC",
+        "MERGE",
+        "USING",
+        "DELETE",
+        "WITH",
+        "(NOLOCK)",
+        "+",
+        "*",
+        "OVER",
+        "ORDER",
+        "BY",
+        "TOP",
+        "10",
+        ".",
+        "#t",
+        "\r\n",
+        ":setvar x 1\n",
+        "$(v)",
+        "`",
+        "'open",
+        "/* open",
+        "\"q\"",
+        "0x0F",
+        "$1.5",
+        "1.5E3",
+        "CAST",
+        "CONVERT",
+        "DATEDIFF",
+        "day",
+        "COUNT",
+        "ROW_NUMBER",
+        "PARTITION",
+        "ROWS",
+        "UNBOUNDED",
+        "PRECEDING",
+        "UNION",
+        "ALL",
+        "DROP",
+        "OBJECT_ID",
+        "TRY",
+        "CATCH",
+        "TRAN",
+        "COMMIT",
+        "PRINT",
+        "RETURN",
     ];
 
     proptest! {
@@ -902,18 +992,31 @@ fn smoke_script_lowers_without_errors_with_lf_and_crlf() {
 fn joins_apply_pivot_and_grouping_forms() {
     let s = one("SELECT * FROM a CROSS APPLY (SELECT 1 AS x) c OUTER APPLY dbo.f(a.id) f LEFT JOIN b ON a.id = b.id FULL OUTER JOIN d ON 1 = 1 CROSS JOIN e");
     let f = format!("{:?}", select_of(query_of(&s)).from);
-    for k in ["CrossApply", "OuterApply", "kind: Left", "kind: Full", "kind: Cross,"] {
+    for k in [
+        "CrossApply",
+        "OuterApply",
+        "kind: Left",
+        "kind: Full",
+        "kind: Cross,",
+    ] {
         assert!(f.contains(k), "{k}");
     }
     let s = one("SELECT * FROM (SELECT a, b, c FROM t) s PIVOT (SUM(c) FOR b IN ([x], [y])) AS p");
-    assert!(matches!(&select_of(query_of(&s)).from[0], Relation::Pivot { values, .. } if values.len() == 2));
+    assert!(
+        matches!(&select_of(query_of(&s)).from[0], Relation::Pivot { values, .. } if values.len() == 2)
+    );
     let s = one("SELECT * FROM t UNPIVOT (v FOR n IN (c1, c2)) u");
-    assert!(matches!(&select_of(query_of(&s)).from[0], Relation::Unpivot { columns, .. } if columns.len() == 2));
+    assert!(
+        matches!(&select_of(query_of(&s)).from[0], Relation::Unpivot { columns, .. } if columns.len() == 2)
+    );
     for (sql, want) in [
         ("SELECT a FROM t GROUP BY ROLLUP(a, b)", "Rollup"),
         ("SELECT a FROM t GROUP BY CUBE(a)", "Cube"),
         ("SELECT a FROM t GROUP BY a, b WITH ROLLUP", "Rollup"),
-        ("SELECT a FROM t GROUP BY GROUPING SETS ((a, b), (a), ())", "GroupingSets"),
+        (
+            "SELECT a FROM t GROUP BY GROUPING SETS ((a, b), (a), ())",
+            "GroupingSets",
+        ),
         ("SELECT a FROM t GROUP BY a HAVING COUNT(*) > 1", "Exprs"),
     ] {
         let s = one(sql);
@@ -937,9 +1040,46 @@ fn cte_before_insert_moves_into_the_insert_query() {
 fn set_operations_bind_intersect_tighter() {
     let s = one("SELECT a FROM t1 UNION SELECT a FROM t2 INTERSECT SELECT a FROM t3");
     match &query_of(&s).body {
-        SetExpr::SetOp { op: SetOp::Union, right, .. } => {
-            assert!(matches!(**right, SetExpr::SetOp { op: SetOp::Intersect, .. }))
+        SetExpr::SetOp {
+            op: SetOp::Union,
+            right,
+            ..
+        } => {
+            assert!(matches!(
+                **right,
+                SetExpr::SetOp {
+                    op: SetOp::Intersect,
+                    ..
+                }
+            ))
         }
         b => panic!("{b:?}"),
     }
+}
+
+#[test]
+#[ignore]
+fn throughput_lexer_only() {
+    let unit = std::fs::read_to_string("/tmp/fe/perf.sql").unwrap_or_default();
+    let mut src = String::new();
+    while src.len() < 50_000_000 && !unit.is_empty() {
+        src.push_str(&unit);
+        src.push_str("\nGO\n");
+    }
+    let t = std::time::Instant::now();
+    let mut v = Vec::new();
+    super::lexer::lex_into(&src, 0, src.len(), &mut v);
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "lex {:.1} MB/s, {} tokens",
+        src.len() as f64 / 1e6 / secs,
+        v.len()
+    );
+    let t = std::time::Instant::now();
+    let lines = super::sqlcmd_lines(&src);
+    println!(
+        "sqlcmd scan {:.1} MB/s {}",
+        src.len() as f64 / 1e6 / t.elapsed().as_secs_f64(),
+        lines.len()
+    );
 }
