@@ -578,6 +578,18 @@ impl<'a> Parser<'a> {
         )
     }
 
+    /// Skips the tokens on the rest of the current line (up to a `;`).
+    pub fn skip_line_rest(&mut self) {
+        while !self.at_end() && self.peek() != T::Semi {
+            let prev_end = self.tok(self.pos.saturating_sub(1)).end as usize;
+            let start = self.tok(self.pos).start as usize;
+            if self.src.get(prev_end..start).is_some_and(|gap| gap.contains('\n')) {
+                break;
+            }
+            self.bump();
+        }
+    }
+
     /// Skips to the next statement start at depth 0 without reporting (for recognised
     /// statements whose contents are not converted).
     pub fn skip_statement_rest(&mut self) {

@@ -165,7 +165,13 @@ impl<'a> Parser<'a> {
             | T::Word(Kw::Setuser) => {
                 let i = self.bump();
                 let word = self.text(i).to_ascii_uppercase();
-                self.skip_statement_rest();
+                if matches!(self.tok(i).t, T::Word(Kw::Grant) | T::Word(Kw::Deny) | T::Word(Kw::Revoke)) {
+                    // Permission lists contain SELECT, INSERT, …: the statement ends at
+                    // the end of its line.
+                    self.skip_line_rest();
+                } else {
+                    self.skip_statement_rest();
+                }
                 return Ok(self.unconverted_from(
                     start,
                     codes::SX2005.code,

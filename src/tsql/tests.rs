@@ -1083,3 +1083,11 @@ fn throughput_lexer_only() {
         lines.len()
     );
 }
+
+#[test]
+fn grant_ends_at_its_line() {
+    let (m, _) = run("GRANT SELECT, INSERT ON dbo.t TO role1\nSELECT 1");
+    let s = stmts(&m);
+    assert_eq!(s.len(), 2);
+    assert!(matches!(s[1].kind, StmtKind::Query(_)));
+}
