@@ -465,6 +465,20 @@ impl<'a> Parser<'a> {
                     DataType::TimestampNtz,
                 ))
             }
+            T::Word(Kw::None) if self.nth(1) == T::LParen && (self.is_word("PARSE") || self.is_word("TRY_PARSE")) => {
+                // PARSE(x AS type [USING culture]) is a cast; the culture is ignored.
+                let try_ = self.is_word("TRY_PARSE");
+                self.bump();
+                self.bump();
+                let e = self.expr()?;
+                self.expect_kw(Kw::As, "AS in PARSE")?;
+                let (to, _) = self.data_type(true)?;
+                if self.eat_kw(Kw::Using) {
+                    self.value()?;
+                }
+                self.expect(T::RParen, "`)`")?;
+                Ok(cast(e, to, try_, self.span_from(i)))
+            }
             T::Word(Kw::Left) | T::Word(Kw::Right) if self.nth(1) == T::LParen => {
                 let name = self.ident_any("a function name")?;
                 self.call(vec![name], i)

@@ -779,6 +779,8 @@ fn every_documented_function_maps_to_its_canonical_operation() {
         ("PERCENT_RANK() OVER (ORDER BY a)", "Win PercentRank/0"),
         ("CUME_DIST() OVER (ORDER BY a)", "Win CumeDist/0"),
         ("dbo.fn_x(a)", "Call dbo.fn_x/1"),
+        ("PARSE('1' AS INT USING 'en-US')", "Cast Strict Int"),
+        ("TRY_PARSE('1' AS DATE)", "Cast Try Date"),
     ];
     for (sql, want) in cases {
         let e = expr(sql);
@@ -1090,4 +1092,21 @@ fn grant_ends_at_its_line() {
     let s = stmts(&m);
     assert_eq!(s.len(), 2);
     assert!(matches!(s[1].kind, StmtKind::Query(_)));
+}
+
+#[test]
+#[ignore]
+fn ir_sizes() {
+    println!(
+        "Expr {} ExprKind {} DataType {} Stmt {} StmtKind {} Query {} Select {} Relation {} Tok {}",
+        std::mem::size_of::<Expr>(),
+        std::mem::size_of::<ExprKind>(),
+        std::mem::size_of::<DataType>(),
+        std::mem::size_of::<Stmt>(),
+        std::mem::size_of::<StmtKind>(),
+        std::mem::size_of::<Query>(),
+        std::mem::size_of::<Select>(),
+        std::mem::size_of::<Relation>(),
+        std::mem::size_of::<super::lexer::Tok>(),
+    );
 }
