@@ -759,6 +759,7 @@ impl<'a> Parser<'a> {
                 | T::Word(Kw::Unique)
                 | T::Word(Kw::Foreign)
                 | T::Word(Kw::Check)
+                | T::Word(Kw::Default)
         )
     }
 

@@ -1110,3 +1110,37 @@ fn ir_sizes() {
         std::mem::size_of::<super::lexer::Tok>(),
     );
 }
+
+#[test]
+fn ssms_generated_script() {
+    let src = "/****** Object:  Table [dbo].[T]    Script Date: 1/1/2024 ******/\r
+SET ANSI_NULLS ON\r
+GO\r
+SET QUOTED_IDENTIFIER ON\r
+GO\r
+CREATE TABLE [dbo].[T](\r
+\t[id] [int] IDENTITY(1,1) NOT NULL,\r
+\t[name] [nvarchar](50) COLLATE SQL_Latin1_General_CP1_CI_AS NULL,\r
+\t[amt] [money] NULL,\r
+ CONSTRAINT [PK_T] PRIMARY KEY CLUSTERED \r
+(\r
+\t[id] ASC\r
+)WITH (PAD_INDEX = OFF, STATISTICS_NORECOMPUTE = OFF) ON [PRIMARY]\r
+) ON [PRIMARY] TEXTIMAGE_ON [PRIMARY]\r
+GO\r
+SET IDENTITY_INSERT [dbo].[T] ON \r
+INSERT [dbo].[T] ([id], [name]) VALUES (1, N'x')\r
+SET IDENTITY_INSERT [dbo].[T] OFF\r
+GO\r
+ALTER TABLE [dbo].[T] WITH CHECK ADD CONSTRAINT [FK_T] FOREIGN KEY([id]) REFERENCES [dbo].[S] ([id])\r
+GO\r
+ALTER TABLE [dbo].[T] ADD  DEFAULT ((0)) FOR [amt]\r
+GO\r
+";
+    let (m, d) = run(src);
+    let e = errors(&d);
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0].code, "SX2005");
+    let s = stmts(&m);
+    assert!(s.iter().any(|s| matches!(&s.kind, StmtKind::CreateTable(t) if t.columns.len() == 3 && t.constraints.len() == 1)));
+}
