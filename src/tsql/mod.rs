@@ -295,6 +295,11 @@ fn attach_one(text: &str, stmts: &mut [Stmt], c: Comment) -> Option<Comment> {
     let idx = stmts.partition_point(|s| s.span.end <= c.span.start);
     if idx < stmts.len() && stmts[idx].span.start <= c.span.start {
         let s = &mut stmts[idx];
+        // The original text of an unconverted or dropped statement is reproduced
+        // whole, comments included; attaching them again would duplicate them.
+        if matches!(s.kind, StmtKind::Unconverted(_) | StmtKind::Dropped { .. }) {
+            return None;
+        }
         let rest = match children(s, c.span.start) {
             Some(ch) => attach_one(text, ch, c),
             None => Some(c),

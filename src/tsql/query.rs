@@ -50,6 +50,19 @@ impl<'a> Parser<'a> {
         if self.is_kw(Kw::Order) {
             order_by = self.order_by()?;
         }
+        if let Some(t) = &top {
+            if order_by.is_empty() && !t.percent {
+                let span = self.span_from(start);
+                self.diags.push(
+                    sqlxlate_diagnostics::Diagnostic::new(
+                        codes::SX3003.code,
+                        span,
+                        "TOP without ORDER BY picks arbitrary rows",
+                    )
+                    .with_hint("add an ORDER BY that makes the choice deterministic"),
+                );
+            }
+        }
         let mut limit = top;
         if self.is_kw(Kw::Offset) {
             self.bump();

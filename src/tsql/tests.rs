@@ -1144,3 +1144,19 @@ GO\r
     let s = stmts(&m);
     assert!(s.iter().any(|s| matches!(&s.kind, StmtKind::CreateTable(t) if t.columns.len() == 3 && t.constraints.len() == 1)));
 }
+
+#[test]
+fn top_without_order_by_warns() {
+    let (_, d) = run("SELECT TOP 1 a FROM t");
+    assert!(d.iter().any(|d| d.code == "SX3003" && d.severity == Severity::Warning));
+    let (_, d) = run("SELECT TOP 1 a FROM t ORDER BY a");
+    assert!(d.is_empty());
+}
+
+#[test]
+fn comments_inside_unconverted_statements_stay_in_their_text() {
+    let (m, _) = run("-- before\nCREATE PROCEDURE p AS\n-- inside\nSELECT 1");
+    let s = stmts(&m);
+    assert_eq!(s[0].comments.len(), 1);
+    assert_eq!(s[0].comments[0].text, " before");
+}

@@ -136,6 +136,15 @@ crate::declare_codes! {
         example: "CREATE TABLE t (id dbo.MyIdType);",
         what_to_do: "Replace the alias type by its base type in the source, or fix the type in the output.",
     }
+    SX3003 {
+        title: "TOP without ORDER BY",
+        severity: Warning,
+        kind: Semantic,
+        meaning: "A query uses TOP without an ORDER BY, so which rows it returns is not defined.",
+        why: "SQL Server and Spark choose different rows; results may differ between the source and the target, or between runs.",
+        example: "SELECT TOP 1 id FROM dbo.Claim;",
+        what_to_do: "Add an ORDER BY that makes the choice deterministic, if the choice matters.",
+    }
     SX4001 {
         title: "session setting dropped",
         severity: Info,
