@@ -465,7 +465,10 @@ impl<'a> Parser<'a> {
                     DataType::TimestampNtz,
                 ))
             }
-            T::Word(Kw::None) if self.nth(1) == T::LParen && (self.is_word("PARSE") || self.is_word("TRY_PARSE")) => {
+            T::Word(Kw::None)
+                if self.nth(1) == T::LParen
+                    && (self.is_word("PARSE") || self.is_word("TRY_PARSE")) =>
+            {
                 // PARSE(x AS type [USING culture]) is a cast; the culture is ignored.
                 let try_ = self.is_word("TRY_PARSE");
                 self.bump();

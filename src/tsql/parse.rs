@@ -583,7 +583,11 @@ impl<'a> Parser<'a> {
         while !self.at_end() && self.peek() != T::Semi {
             let prev_end = self.tok(self.pos.saturating_sub(1)).end as usize;
             let start = self.tok(self.pos).start as usize;
-            if self.src.get(prev_end..start).is_some_and(|gap| gap.contains('\n')) {
+            if self
+                .src
+                .get(prev_end..start)
+                .is_some_and(|gap| gap.contains('\n'))
+            {
                 break;
             }
             self.bump();

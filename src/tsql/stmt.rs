@@ -165,7 +165,10 @@ impl<'a> Parser<'a> {
             | T::Word(Kw::Setuser) => {
                 let i = self.bump();
                 let word = self.text(i).to_ascii_uppercase();
-                if matches!(self.tok(i).t, T::Word(Kw::Grant) | T::Word(Kw::Deny) | T::Word(Kw::Revoke)) {
+                if matches!(
+                    self.tok(i).t,
+                    T::Word(Kw::Grant) | T::Word(Kw::Deny) | T::Word(Kw::Revoke)
+                ) {
                     // Permission lists contain SELECT, INSERT, …: the statement ends at
                     // the end of its line.
                     self.skip_line_rest();

@@ -1148,7 +1148,9 @@ GO\r
 #[test]
 fn top_without_order_by_warns() {
     let (_, d) = run("SELECT TOP 1 a FROM t");
-    assert!(d.iter().any(|d| d.code == "SX3003" && d.severity == Severity::Warning));
+    assert!(d
+        .iter()
+        .any(|d| d.code == "SX3003" && d.severity == Severity::Warning));
     let (_, d) = run("SELECT TOP 1 a FROM t ORDER BY a");
     assert!(d.is_empty());
 }
