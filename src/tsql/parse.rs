@@ -458,19 +458,56 @@ impl<'a> Parser<'a> {
     /// After an error, skips to the next plausible statement start at or after token
     /// `at`, at parenthesis and CASE depth 0 counted from the statement start `start`
     /// (or an `END`/`ELSE` closing an enclosing construct, or after a `;`).
+    ///
+    /// Statement keywords that continue the broken statement are not restarts: the
+    /// SELECT/VALUES/EXEC of an INSERT, the SET of an UPDATE, the statement after a
+    /// CTE list, the actions of a MERGE, a SELECT after UNION/EXCEPT/INTERSECT.
     pub fn resync(&mut self, start: usize, at: usize) {
         self.pos = start.min(self.toks.len());
+        let first = self.tok(start).t;
+        let (mut budget, conts): (u32, &[Kw]) = match first {
+            T::Word(Kw::Insert) => (1, &[Kw::Select, Kw::With, Kw::Values, Kw::Exec, Kw::Execute]),
+            T::Word(Kw::Update) => (1, &[Kw::Set]),
+            T::Word(Kw::With) => (
+                1,
+                &[Kw::Select, Kw::Insert, Kw::Update, Kw::Delete, Kw::Merge],
+            ),
+            T::Word(Kw::Create) | T::Word(Kw::Alter) => (1, &[Kw::Select, Kw::With]),
+            T::Word(Kw::Declare) => (1, &[Kw::Select, Kw::With]),
+            T::Word(Kw::Merge) => (
+                u32::MAX,
+                &[Kw::Insert, Kw::Update, Kw::Delete, Kw::Set, Kw::Values],
+            ),
+            _ => (0, &[]),
+        };
         let mut parens = 0i64;
         let mut cases = 0i64;
         while !self.at_end() {
             let t = self.peek();
-            if self.pos > start && self.pos >= at && parens == 0 && cases == 0 {
-                if self.starts_statement(self.pos) && (!self.is_kw(Kw::With) || self.at_cte_start())
-                {
-                    return;
-                }
-                if self.is_kw(Kw::End) || self.is_kw(Kw::Else) {
-                    return;
+            if self.pos > start && parens == 0 && cases == 0 {
+                let continues = match t {
+                    T::Word(k) if budget > 0 && conts.contains(&k) => {
+                        budget -= 1;
+                        true
+                    }
+                    T::Word(Kw::Select) | T::Word(Kw::With) => matches!(
+                        self.tok(self.pos - 1).t,
+                        T::Word(Kw::Union)
+                            | T::Word(Kw::All)
+                            | T::Word(Kw::Except)
+                            | T::Word(Kw::Intersect)
+                    ),
+                    _ => false,
+                };
+                if !continues && self.pos >= at {
+                    if self.starts_statement(self.pos)
+                        && (!self.is_kw(Kw::With) || self.at_cte_start())
+                    {
+                        return;
+                    }
+                    if self.is_kw(Kw::End) || self.is_kw(Kw::Else) {
+                        return;
+                    }
                 }
             }
             match t {

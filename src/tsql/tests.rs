@@ -1162,3 +1162,21 @@ fn comments_inside_unconverted_statements_stay_in_their_text() {
     assert_eq!(s[0].comments.len(), 1);
     assert_eq!(s[0].comments[0].text, " before");
 }
+
+#[test]
+fn recovery_does_not_split_a_broken_statement_at_its_own_keywords() {
+    for src in [
+        "INSERT INTO t (a,) SELECT 1\nSELECT 2",
+        "INSERT INTO t EXEC dbo.p\nSELECT 2",
+        "WITH c AS (SELECT 1 AS x) DELETE FROM t WHERE a IN (SELECT x FROM c)\nSELECT 2",
+        "UPDATE t FROM x SET a = 1\nSELECT 2",
+        "SELECT a FROM t WHERE a = 1 UNION ALL SELECT FROM\nSELECT 2",
+    ] {
+        let (m, d) = run(src);
+        let s = stmts(&m);
+        assert_eq!(s.len(), 2, "{src}: {:#?}", m.units);
+        assert!(matches!(s[0].kind, StmtKind::Unconverted(_)), "{src}");
+        assert!(matches!(s[1].kind, StmtKind::Query(_)), "{src}");
+        assert_eq!(errors(&d).len(), 1, "{src}");
+    }
+}
