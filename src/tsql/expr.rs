@@ -178,7 +178,7 @@ impl<'a> Parser<'a> {
                 } => value.chars().next(),
                 _ => None,
             });
-            let (pattern, kind) = translate_like(pattern, esc_char);
+            let (pattern, kind) = translate_like(pattern, esc_char, self.case_insensitive);
             let escape = if kind == LikeKind::Regex {
                 None
             } else {
@@ -806,7 +806,11 @@ fn cast(e: Expr, to: DataType, try_: bool, span: Span) -> Expr {
 
 /// Translates a literal LIKE pattern: patterns with `[...]` classes become an anchored
 /// Java regular expression; others stay LIKE patterns.
-pub fn translate_like(pattern: Expr, escape: Option<char>) -> (Expr, LikeKind) {
+pub fn translate_like(
+    pattern: Expr,
+    escape: Option<char>,
+    case_insensitive: bool,
+) -> (Expr, LikeKind) {
     let value = match &pattern.kind {
         ExprKind::Literal {
             value: Literal::String { value, .. },
@@ -817,7 +821,7 @@ pub fn translate_like(pattern: Expr, escape: Option<char>) -> (Expr, LikeKind) {
         return (pattern, LikeKind::Like);
     }
     let mut out = String::with_capacity(value.len() + 8);
-    out.push_str("(?s)^");
+    out.push_str(if case_insensitive { "(?is)^" } else { "(?s)^" });
     let chars: Vec<char> = value.chars().collect();
     let mut i = 0;
     while i < chars.len() {

@@ -65,6 +65,7 @@ pub fn lower(text: &str, collation: Collation) -> (Module, Vec<Diagnostic>) {
             lower_batch(
                 text,
                 &toks[batch_start..i],
+                collation,
                 batch,
                 &mut units,
                 &mut trivia,
@@ -85,6 +86,7 @@ pub fn lower(text: &str, collation: Collation) -> (Module, Vec<Diagnostic>) {
     lower_batch(
         text,
         &toks[batch_start..],
+        collation,
         batch,
         &mut units,
         &mut trivia,
@@ -231,6 +233,7 @@ fn make_comment(text: &str, t: Tok) -> Comment {
 fn lower_batch(
     text: &str,
     toks: &[Tok],
+    collation: Collation,
     batch: u32,
     units: &mut Vec<Unit>,
     trivia: &mut Vec<Trivia>,
@@ -259,6 +262,7 @@ fn lower_batch(
         }
     }
     let mut p = parse::Parser::new(text, &sig);
+    p.case_insensitive = collation == Collation::CaseInsensitiveRtrim;
     let mut stmts = Vec::new();
     while !p.at_end() {
         if p.peek() == T::Semi {

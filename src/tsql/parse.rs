@@ -35,6 +35,9 @@ pub struct Parser<'a> {
     pub pos: usize,
     pub depth: u32,
     pub diags: Vec<Diagnostic>,
+    /// String comparisons ignore case (the module collation): translated LIKE
+    /// patterns get the `(?i)` flag.
+    pub case_insensitive: bool,
 }
 
 const EOF_TOK: Tok = Tok {
@@ -51,6 +54,7 @@ impl<'a> Parser<'a> {
             pos: 0,
             depth: 0,
             diags: Vec::new(),
+            case_insensitive: true,
         }
     }
 
@@ -466,7 +470,10 @@ impl<'a> Parser<'a> {
         self.pos = start.min(self.toks.len());
         let first = self.tok(start).t;
         let (mut budget, conts): (u32, &[Kw]) = match first {
-            T::Word(Kw::Insert) => (1, &[Kw::Select, Kw::With, Kw::Values, Kw::Exec, Kw::Execute]),
+            T::Word(Kw::Insert) => (
+                1,
+                &[Kw::Select, Kw::With, Kw::Values, Kw::Exec, Kw::Execute],
+            ),
             T::Word(Kw::Update) => (1, &[Kw::Set]),
             T::Word(Kw::With) => (
                 1,
