@@ -243,14 +243,15 @@ macro_rules! keywords {
         impl Kw {
             /// The keyword spelled by `s`, or `Kw::None`.
             pub fn lookup(s: &str) -> Kw {
-                // The table is sorted by spelling (checked by a test): binary search.
+                // The table is sorted by length, then spelling (checked by a test), so
+                // most comparisons are decided by length without a memcmp.
                 const TABLE: &[(&str, Kw)] = &[$( ($s, Kw::$v), )*];
                 let b = s.as_bytes();
                 if b.len() > 24 || b.len() < 2 { return Kw::None; }
                 let mut buf = [0u8; 24];
                 for (d, c) in buf.iter_mut().zip(b) { *d = c.to_ascii_uppercase(); }
                 let key = &buf[..b.len()];
-                match TABLE.binary_search_by(|(k, _)| k.as_bytes().cmp(key)) {
+                match TABLE.binary_search_by(|(k, _)| k.len().cmp(&key.len()).then_with(|| k.as_bytes().cmp(key))) {
                     Ok(i) => TABLE[i].1,
                     Err(_) => Kw::None,
                 }
@@ -272,44 +273,44 @@ macro_rules! keywords {
 }
 
 keywords! {
-    Add = "ADD", R; All = "ALL", R; Alter = "ALTER", R; And = "AND", R; Any = "ANY", R;
-    Apply = "APPLY"; As = "AS", R; Asc = "ASC", R; Backup = "BACKUP", R; Begin = "BEGIN", R;
-    Between = "BETWEEN", R; Break = "BREAK", R; Bulk = "BULK", R; By = "BY", R;
-    Cascade = "CASCADE", R; Case = "CASE", R; Cast = "CAST"; Catch = "CATCH"; Check = "CHECK", R;
-    Checkpoint = "CHECKPOINT", R; Close = "CLOSE", R; Clustered = "CLUSTERED", R;
-    Collate = "COLLATE", R; Column = "COLUMN", R; Commit = "COMMIT", R;
-    Constraint = "CONSTRAINT", R; Continue = "CONTINUE", R; Convert = "CONVERT", R;
-    Create = "CREATE", R; Cross = "CROSS", R; Cube = "CUBE"; Current = "CURRENT", R;
-    CurrentTimestamp = "CURRENT_TIMESTAMP", R; Cursor = "CURSOR", R; Dbcc = "DBCC", R;
-    Deallocate = "DEALLOCATE", R; Declare = "DECLARE", R; Default = "DEFAULT", R;
-    Delete = "DELETE", R; Deny = "DENY", R; Desc = "DESC", R; Distinct = "DISTINCT", R;
-    Drop = "DROP", R; Else = "ELSE", R; End = "END", R; Escape = "ESCAPE", R;
-    Except = "EXCEPT", R; Exec = "EXEC", R; Execute = "EXECUTE", R; Exists = "EXISTS", R;
-    Fetch = "FETCH", R; First = "FIRST"; Following = "FOLLOWING"; For = "FOR", R;
-    Foreign = "FOREIGN", R; From = "FROM", R; Full = "FULL", R; Function = "FUNCTION", R;
-    Go = "GO"; Goto = "GOTO", R; Grant = "GRANT", R; Group = "GROUP", R; Grouping = "GROUPING";
-    Having = "HAVING", R; Identity = "IDENTITY", R; If = "IF", R; In = "IN", R;
-    Index = "INDEX", R; Inner = "INNER", R; Insert = "INSERT", R; Intersect = "INTERSECT", R;
-    Into = "INTO", R; Is = "IS", R; Join = "JOIN", R; Key = "KEY", R; Kill = "KILL", R;
-    Left = "LEFT", R; Like = "LIKE", R; Matched = "MATCHED"; Merge = "MERGE", R; Next = "NEXT";
-    Nonclustered = "NONCLUSTERED", R; Not = "NOT", R; Null = "NULL", R; Nulls = "NULLS";
-    Of = "OF", R; Offset = "OFFSET"; On = "ON", R; Only = "ONLY"; Open = "OPEN", R;
-    Option = "OPTION", R; Or = "OR", R; Order = "ORDER", R; Outer = "OUTER", R; Over = "OVER", R;
-    Partition = "PARTITION"; Percent = "PERCENT", R; Pivot = "PIVOT", R; Preceding = "PRECEDING";
-    Primary = "PRIMARY", R; Print = "PRINT", R; Proc = "PROC", R; Procedure = "PROCEDURE", R;
-    Raiserror = "RAISERROR", R; Range = "RANGE"; Reconfigure = "RECONFIGURE", R;
-    Recursive = "RECURSIVE"; References = "REFERENCES", R; Restore = "RESTORE", R;
-    Return = "RETURN", R; Revert = "REVERT", R; Revoke = "REVOKE", R; Right = "RIGHT", R;
-    Rollback = "ROLLBACK", R; Rollup = "ROLLUP"; Row = "ROW"; Rows = "ROWS"; Save = "SAVE", R;
-    Select = "SELECT", R; Set = "SET", R; Sets = "SETS"; Setuser = "SETUSER", R;
-    Shutdown = "SHUTDOWN", R; Source = "SOURCE"; Table = "TABLE", R; Target = "TARGET";
-    Then = "THEN", R; Throw = "THROW"; Ties = "TIES"; To = "TO", R; Top = "TOP", R;
-    Tran = "TRAN", R; Transaction = "TRANSACTION", R; Trigger = "TRIGGER", R;
-    Truncate = "TRUNCATE", R; Try = "TRY"; TryCast = "TRY_CAST"; TryConvert = "TRY_CONVERT";
-    Unbounded = "UNBOUNDED"; Union = "UNION", R; Unique = "UNIQUE", R; Unpivot = "UNPIVOT", R;
-    Update = "UPDATE", R; Use = "USE", R; Using = "USING"; Values = "VALUES", R; View = "VIEW", R;
-    Waitfor = "WAITFOR", R; When = "WHEN", R; Where = "WHERE", R; While = "WHILE", R;
-    Window = "WINDOW"; With = "WITH", R; Within = "WITHIN";
+    As = "AS", R; By = "BY", R; Go = "GO"; If = "IF", R; In = "IN", R; Is = "IS", R; Of = "OF", R;
+    On = "ON", R; Or = "OR", R; To = "TO", R; Add = "ADD", R; All = "ALL", R; And = "AND", R;
+    Any = "ANY", R; Asc = "ASC", R; End = "END", R; For = "FOR", R; Key = "KEY", R;
+    Not = "NOT", R; Row = "ROW"; Set = "SET", R; Top = "TOP", R; Try = "TRY"; Use = "USE", R;
+    Bulk = "BULK", R; Case = "CASE", R; Cast = "CAST"; Cube = "CUBE"; Dbcc = "DBCC", R;
+    Deny = "DENY", R; Desc = "DESC", R; Drop = "DROP", R; Else = "ELSE", R; Exec = "EXEC", R;
+    From = "FROM", R; Full = "FULL", R; Goto = "GOTO", R; Into = "INTO", R; Join = "JOIN", R;
+    Kill = "KILL", R; Left = "LEFT", R; Like = "LIKE", R; Next = "NEXT"; Null = "NULL", R;
+    Only = "ONLY"; Open = "OPEN", R; Over = "OVER", R; Proc = "PROC", R; Rows = "ROWS";
+    Save = "SAVE", R; Sets = "SETS"; Then = "THEN", R; Ties = "TIES"; Tran = "TRAN", R;
+    View = "VIEW", R; When = "WHEN", R; With = "WITH", R; Alter = "ALTER", R; Apply = "APPLY";
+    Begin = "BEGIN", R; Break = "BREAK", R; Catch = "CATCH"; Check = "CHECK", R;
+    Close = "CLOSE", R; Cross = "CROSS", R; Fetch = "FETCH", R; First = "FIRST";
+    Grant = "GRANT", R; Group = "GROUP", R; Index = "INDEX", R; Inner = "INNER", R;
+    Merge = "MERGE", R; Nulls = "NULLS"; Order = "ORDER", R; Outer = "OUTER", R;
+    Pivot = "PIVOT", R; Print = "PRINT", R; Range = "RANGE"; Right = "RIGHT", R;
+    Table = "TABLE", R; Throw = "THROW"; Union = "UNION", R; Using = "USING"; Where = "WHERE", R;
+    While = "WHILE", R; Backup = "BACKUP", R; Column = "COLUMN", R; Commit = "COMMIT", R;
+    Create = "CREATE", R; Cursor = "CURSOR", R; Delete = "DELETE", R; Escape = "ESCAPE", R;
+    Except = "EXCEPT", R; Exists = "EXISTS", R; Having = "HAVING", R; Insert = "INSERT", R;
+    Offset = "OFFSET"; Option = "OPTION", R; Return = "RETURN", R; Revert = "REVERT", R;
+    Revoke = "REVOKE", R; Rollup = "ROLLUP"; Select = "SELECT", R; Source = "SOURCE";
+    Target = "TARGET"; Unique = "UNIQUE", R; Update = "UPDATE", R; Values = "VALUES", R;
+    Window = "WINDOW"; Within = "WITHIN"; Between = "BETWEEN", R; Cascade = "CASCADE", R;
+    Collate = "COLLATE", R; Convert = "CONVERT", R; Current = "CURRENT", R;
+    Declare = "DECLARE", R; Default = "DEFAULT", R; Execute = "EXECUTE", R;
+    Foreign = "FOREIGN", R; Matched = "MATCHED"; Percent = "PERCENT", R; Primary = "PRIMARY", R;
+    Restore = "RESTORE", R; Setuser = "SETUSER", R; Trigger = "TRIGGER", R;
+    Unpivot = "UNPIVOT", R; Waitfor = "WAITFOR", R; Continue = "CONTINUE", R;
+    Distinct = "DISTINCT", R; Function = "FUNCTION", R; Grouping = "GROUPING";
+    Identity = "IDENTITY", R; Rollback = "ROLLBACK", R; Shutdown = "SHUTDOWN", R;
+    Truncate = "TRUNCATE", R; TryCast = "TRY_CAST"; Clustered = "CLUSTERED", R;
+    Following = "FOLLOWING"; Intersect = "INTERSECT", R; Partition = "PARTITION";
+    Preceding = "PRECEDING"; Procedure = "PROCEDURE", R; Raiserror = "RAISERROR", R;
+    Recursive = "RECURSIVE"; Unbounded = "UNBOUNDED"; Checkpoint = "CHECKPOINT", R;
+    Constraint = "CONSTRAINT", R; Deallocate = "DEALLOCATE", R; References = "REFERENCES", R;
+    Reconfigure = "RECONFIGURE", R; Transaction = "TRANSACTION", R; TryConvert = "TRY_CONVERT";
+    Nonclustered = "NONCLUSTERED", R; CurrentTimestamp = "CURRENT_TIMESTAMP", R;
 }
 
 #[cfg(test)]
@@ -328,7 +329,7 @@ mod tests {
     fn keyword_table_is_sorted_for_binary_search() {
         let t = Kw::table();
         let mut sorted = t.clone();
-        sorted.sort();
+        sorted.sort_by_key(|k| (k.len(), *k));
         assert_eq!(t, sorted);
         for k in t {
             assert_ne!(Kw::lookup(&k.to_ascii_lowercase()), Kw::None, "{k}");
