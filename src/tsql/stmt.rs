@@ -13,7 +13,7 @@ use super::parse::{PResult, Parser};
 use super::query::{compound, var_expr, SelectExtras};
 
 /// Depth units a nested statement costs (see [`super::parse::MAX_DEPTH`]).
-const STMT_DEPTH_COST: u32 = 4;
+const STMT_DEPTH_COST: u32 = 2;
 
 impl<'a> Parser<'a> {
     /// One statement (without its terminating `;`).
@@ -29,67 +29,93 @@ impl<'a> Parser<'a> {
         r
     }
 
+    /// Dispatches on the first token. Every arm is a call in tail position, so that
+    /// this frame (which is on the recursive path of nested statements) stays small.
     fn statement_inner(&mut self) -> PResult<Stmt> {
+        match self.peek() {
+            T::Word(Kw::With) => self.with_statement(),
+            T::Word(Kw::Select) => self.select_statement(),
+            T::LParen if !self.at_end() => self.select_statement(),
+            T::Word(Kw::Insert) => self.kind_statement(Self::insert),
+            T::Word(Kw::Update) => self.kind_statement(Self::update),
+            T::Word(Kw::Delete) => self.kind_statement(Self::delete),
+            T::Word(Kw::Merge) => self.kind_statement(Self::merge),
+            T::Word(Kw::Truncate) => self.kind_statement(Self::truncate),
+            T::Word(Kw::Create) | T::Word(Kw::Alter) => self.create_or_alter(),
+            T::Word(Kw::Drop) => self.kind_statement(Self::drop),
+            T::Word(Kw::Declare) => self.declare(),
+            T::Word(Kw::Set) => self.set(),
+            T::Word(Kw::If) => self.if_stmt(),
+            T::Word(Kw::While) => self.while_stmt(),
+            T::Word(Kw::Begin) => self.begin(),
+            T::Word(Kw::Exec) | T::Word(Kw::Execute) => self.exec(),
+            _ => self.other_statement(),
+        }
+    }
+
+    fn kind_statement(&mut self, f: fn(&mut Self) -> PResult<StmtKind>) -> PResult<Stmt> {
+        let start = self.pos;
+        let kind = f(self)?;
+        Ok(Stmt::new(kind, self.span_from(start)))
+    }
+
+    fn truncate(&mut self) -> PResult<StmtKind> {
+        self.bump();
+        self.expect_kw(Kw::Table, "TABLE")?;
+        Ok(StmtKind::Truncate {
+            name: self.table_name()?,
+        })
+    }
+
+    fn while_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.bump();
+        let cond = self.expr()?;
+        let body = self.statement_recover();
+        Ok(Stmt::new(
+            StmtKind::While {
+                label: None,
+                cond,
+                body: vec![body],
+            },
+            self.span_from(start),
+        ))
+    }
+
+    fn with_statement(&mut self) -> PResult<Stmt> {
+        let start = self.pos;
+        let with = self.ctes()?;
+        if self.is_kw(Kw::Insert) {
+            let mut kind = self.insert()?;
+            if let StmtKind::Insert {
+                source: InsertSource::Query(q),
+                ..
+            } = &mut kind
+            {
+                q.recursive = with
+                    .iter()
+                    .any(|c| super::query::cte_refers_to_itself(&c.name.value, &c.query));
+                let mut all = with;
+                all.append(&mut q.with);
+                q.with = all;
+                return Ok(Stmt::new(kind, self.span_from(start)));
+            }
+            return Err(self.err("a query after WITH"));
+        }
+        if self.is_kw(Kw::Update) || self.is_kw(Kw::Delete) || self.is_kw(Kw::Merge) {
+            return Err(self.unsupported(
+                codes::SX2007.code,
+                "a CTE before UPDATE, DELETE or MERGE is not supported yet".into(),
+                "move the CTE into a derived table or a temporary view",
+            ));
+        }
+        self.pos = start;
+        self.select_statement()
+    }
+
+    /// Simple statements and the recognised-but-unconverted ones.
+    fn other_statement(&mut self) -> PResult<Stmt> {
         let start = self.pos;
         let kind = match self.peek() {
-            T::Word(Kw::With) => {
-                let with = self.ctes()?;
-                if self.is_kw(Kw::Insert) {
-                    let mut kind = self.insert()?;
-                    if let StmtKind::Insert {
-                        source: InsertSource::Query(q),
-                        ..
-                    } = &mut kind
-                    {
-                        q.recursive = with
-                            .iter()
-                            .any(|c| super::query::cte_refers_to_itself(&c.name.value, &c.query));
-                        let mut all = with;
-                        all.append(&mut q.with);
-                        q.with = all;
-                        return Ok(Stmt::new(kind, self.span_from(start)));
-                    }
-                    return Err(self.err("a query after WITH"));
-                }
-                if self.is_kw(Kw::Update) || self.is_kw(Kw::Delete) || self.is_kw(Kw::Merge) {
-                    return Err(self.unsupported(
-                        codes::SX2007.code,
-                        "a CTE before UPDATE, DELETE or MERGE is not supported yet".into(),
-                        "move the CTE into a derived table or a temporary view",
-                    ));
-                }
-                self.pos = start;
-                return self.select_statement();
-            }
-            T::Word(Kw::Select) => return self.select_statement(),
-            T::LParen if !self.at_end() => return self.select_statement(),
-            T::Word(Kw::Insert) => self.insert()?,
-            T::Word(Kw::Update) => self.update()?,
-            T::Word(Kw::Delete) => self.delete()?,
-            T::Word(Kw::Merge) => self.merge()?,
-            T::Word(Kw::Truncate) => {
-                self.bump();
-                self.expect_kw(Kw::Table, "TABLE")?;
-                StmtKind::Truncate {
-                    name: self.table_name()?,
-                }
-            }
-            T::Word(Kw::Create) | T::Word(Kw::Alter) => return self.create_or_alter(),
-            T::Word(Kw::Drop) => self.drop()?,
-            T::Word(Kw::Declare) => return self.declare(),
-            T::Word(Kw::Set) => return self.set(),
-            T::Word(Kw::If) => return self.if_stmt(),
-            T::Word(Kw::While) => {
-                self.bump();
-                let cond = self.expr()?;
-                let body = self.statement_recover();
-                StmtKind::While {
-                    label: None,
-                    cond,
-                    body: vec![body],
-                }
-            }
-            T::Word(Kw::Begin) => return self.begin(),
             T::Word(Kw::Break) => {
                 self.bump();
                 StmtKind::Break
@@ -107,7 +133,6 @@ impl<'a> Parser<'a> {
                 };
                 StmtKind::Return(value)
             }
-            T::Word(Kw::Exec) | T::Word(Kw::Execute) => return self.exec(),
             T::Word(Kw::Print) => {
                 self.bump();
                 self.expr()?;
