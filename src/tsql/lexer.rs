@@ -9,10 +9,10 @@ use logos::{Lexer, Logos};
 
 /// One token kind. The text is `&src[start..end]` of the [`Tok`] that holds it.
 #[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
-#[logos(skip r"[ \t\r\n\f\v]+")]
+#[logos(skip r"[ \t\r\n\f\v\x{A0}\x{2000}-\x{200B}\x{2028}\x{2029}\x{3000}\x{FEFF}]+")]
 pub enum T {
     /// An identifier or keyword (`Kw::None` for a plain identifier).
-    #[regex(r"[A-Za-z_\x{80}-\x{10FFFF}][A-Za-z0-9_@$#\x{80}-\x{10FFFF}]*", word)]
+    #[regex(r"[A-Za-z_\x{80}-\x{9F}\x{A1}-\x{1FFF}\x{200C}-\x{2027}\x{202A}-\x{2FFF}\x{3001}-\x{FEFE}\x{FF00}-\x{10FFFF}][A-Za-z0-9_@$#\x{80}-\x{9F}\x{A1}-\x{1FFF}\x{200C}-\x{2027}\x{202A}-\x{2FFF}\x{3001}-\x{FEFE}\x{FF00}-\x{10FFFF}]*", word)]
     Word(Kw),
     /// `[bracketed]` identifier; `false` when unterminated.
     #[token("[", bracketed)]
@@ -21,7 +21,7 @@ pub enum T {
     #[token("\"", dquoted)]
     DQuoted(bool),
     /// `@name`.
-    #[regex(r"@[A-Za-z0-9_@$#\x{80}-\x{10FFFF}]+")]
+    #[regex(r"@[A-Za-z0-9_@$#\x{80}-\x{9F}\x{A1}-\x{1FFF}\x{200C}-\x{2027}\x{202A}-\x{2FFF}\x{3001}-\x{FEFE}\x{FF00}-\x{10FFFF}]+")]
     Var,
     /// `@@name`.
     #[regex(r"@@[A-Za-z0-9_]+", priority = 10)]
@@ -381,6 +381,13 @@ mod tests {
         assert_eq!(k[3], (T::Int, "1"));
         assert_eq!(kinds("/* open")[0].0, T::BlockComment(false));
         assert_eq!(kinds("'open")[0].0, T::Str(false));
+    }
+
+    #[test]
+    fn unicode_identifiers_and_whitespace() {
+        let k = kinds("SELECT\u{a0}naïve, 日本 FROM\u{3000}t");
+        let texts: Vec<&str> = k.iter().map(|x| x.1).collect();
+        assert_eq!(texts, vec!["SELECT", "naïve", ",", "日本", "FROM", "t"]);
     }
 
     #[test]

@@ -58,13 +58,12 @@ pub(crate) fn check_accounting(src: &str, m: &Module) {
             *b = true;
         }
     }
-    for (i, c) in src.bytes().enumerate() {
-        if !c.is_ascii_whitespace() {
+    for (i, c) in src.char_indices() {
+        if !c.is_whitespace() && c != '\u{feff}' {
             assert!(
                 covered[i],
-                "byte {i} ({:?}) not accounted for in {:?}",
-                c as char,
-                &src[i.saturating_sub(20)..(i + 20).min(src.len())]
+                "byte {i} ({c:?}) not accounted for in {:?}",
+                src.get(i.saturating_sub(20)..(i + 20).min(src.len()))
             );
         }
     }
@@ -599,6 +598,7 @@ fn exec_simple_is_call_dynamic_is_unconverted() {
 fn byte_accounting_on_mixed_script() {
     let src = "/* a */ ;; SELECT 1 -- b\n;\nGO\n-- c\nIF 1 = 1 SELECT 2 ELSE SELECT 3;\n garbage here ;\nEND\n";
     let _ = run(src);
+    let _ = run("SELECT 1;\u{a0}SELECT 2\u{3000}\u{feff}");
 }
 
 #[test]
