@@ -372,7 +372,16 @@ impl<'a> Parser<'a> {
     }
 
     fn update(&mut self) -> PResult<StmtKind> {
-        self.expect_kw(Kw::Update, "UPDATE")?;
+        let start = self.expect_kw(Kw::Update, "UPDATE")?;
+        if self.is_word("STATISTICS") {
+            self.skip_statement_rest();
+            let span = self.span_from(start);
+            self.info(codes::SX4006.code, span, "statistics maintenance dropped");
+            return Ok(StmtKind::Dropped {
+                code: codes::SX4006.code.to_string(),
+                text: self.src[span.range()].to_string(),
+            });
+        }
         if self.is_kw(Kw::Top) {
             return Err(self.unsupported(
                 codes::SX2007.code,
@@ -699,6 +708,14 @@ impl<'a> Parser<'a> {
         };
         self.skip_statement_rest();
         let verb = if is_alter { "ALTER" } else { "CREATE" };
+        if (is_alter && what == "INDEX") || (!is_alter && what == "STATISTICS") {
+            // Index maintenance and statistics are physical; Delta manages its own.
+            return Ok(self.dropped_from(
+                start,
+                codes::SX4006.code,
+                "index or statistics maintenance dropped",
+            ));
+        }
         Ok(self.unconverted_from(
             start,
             codes::SX2005.code,
@@ -1420,7 +1437,16 @@ impl<'a> Parser<'a> {
                 "replace the dynamic statement by static SQL, or use EXECUTE IMMEDIATE",
             ))
         };
-        if self.peek() == T::LParen || (self.peek() == T::Var && self.nth(1) == T::Eq) {
+        if self.peek() == T::Var && self.nth(1) == T::Eq {
+            self.skip_statement_rest();
+            return Ok(self.unconverted_from(
+                start,
+                codes::SX2004.code,
+                "EXEC capturing a return status not converted",
+                "convert the procedure call and the status check by hand",
+            ));
+        }
+        if self.peek() == T::LParen {
             return dynamic(self);
         }
         if self.peek() == T::Var {

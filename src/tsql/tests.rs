@@ -1182,3 +1182,13 @@ fn recovery_does_not_split_a_broken_statement_at_its_own_keywords() {
         assert_eq!(errors(&d).len(), 1, "{src}");
     }
 }
+
+#[test]
+fn index_maintenance_is_dropped() {
+    let (m, d) = run("ALTER INDEX ALL ON dbo.t REBUILD\nUPDATE STATISTICS dbo.t\nSELECT 1");
+    let s = stmts(&m);
+    assert_eq!(s.len(), 3);
+    assert!(matches!(s[0].kind, StmtKind::Dropped { .. }));
+    assert!(matches!(s[1].kind, StmtKind::Dropped { .. }));
+    assert!(errors(&d).is_empty());
+}

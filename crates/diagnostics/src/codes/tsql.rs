@@ -194,7 +194,7 @@ crate::declare_codes! {
         title: "physical storage option dropped",
         severity: Info,
         kind: Informational,
-        meaning: "A storage clause (`ON [PRIMARY]`, `WITH (PAD_INDEX = …)`, `TEXTIMAGE_ON`, CLUSTERED/NONCLUSTERED) was dropped.",
+        meaning: "A storage clause (`ON [PRIMARY]`, `WITH (PAD_INDEX = …)`, `TEXTIMAGE_ON`, an inline INDEX) or an index / statistics maintenance statement (`ALTER INDEX … REBUILD`, `UPDATE STATISTICS`) was dropped.",
         why: "File groups and index storage options do not exist on Delta tables.",
         example: "CREATE TABLE t (id INT) ON [PRIMARY];",
         what_to_do: "Nothing; consider liquid clustering for large tables.",
