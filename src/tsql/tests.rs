@@ -1080,6 +1080,10 @@ fn throughput_lexer_only() {
         v.len()
     );
     let t = std::time::Instant::now();
+    use logos::Logos;
+    let n = super::lexer::T::lexer(&src).count();
+    println!("lex (count only) {:.1} MB/s, {n} tokens", src.len() as f64 / 1e6 / t.elapsed().as_secs_f64());
+    let t = std::time::Instant::now();
     let lines = super::sqlcmd_lines(&src);
     println!(
         "sqlcmd scan {:.1} MB/s {}",
