@@ -830,10 +830,10 @@ fn exists_over_catalog_views_with_drop_becomes_drop_if_exists() {
 #[test]
 #[ignore]
 fn throughput() {
-    let unit = std::fs::read_to_string("/tmp/fe/perf.sql").unwrap_or_default();
+    let unit = include_str!("smoke.sql");
     let mut src = String::new();
     while src.len() < 50_000_000 && !unit.is_empty() {
-        src.push_str(&unit);
+        src.push_str(unit);
         src.push_str("\nGO\n");
     }
     let t = std::time::Instant::now();
@@ -1064,10 +1064,10 @@ fn set_operations_bind_intersect_tighter() {
 #[test]
 #[ignore]
 fn throughput_lexer_only() {
-    let unit = std::fs::read_to_string("/tmp/fe/perf.sql").unwrap_or_default();
+    let unit = include_str!("smoke.sql");
     let mut src = String::new();
     while src.len() < 50_000_000 && !unit.is_empty() {
-        src.push_str(&unit);
+        src.push_str(unit);
         src.push_str("\nGO\n");
     }
     let t = std::time::Instant::now();
