@@ -1196,3 +1196,13 @@ fn index_maintenance_is_dropped() {
     assert!(matches!(s[1].kind, StmtKind::Dropped { .. }));
     assert!(errors(&d).is_empty());
 }
+
+#[test]
+fn statement_spans_include_their_semicolon_and_stray_semicolons_are_trivia() {
+    let src = "SELECT 1;;\nSELECT 2 ;";
+    let (m, _) = run(src);
+    let s = stmts(&m);
+    assert_eq!(&src[s[0].span.range()], "SELECT 1;");
+    assert_eq!(&src[s[1].span.range()], "SELECT 2 ;");
+    assert!(matches!(&m.trivia[..], [Trivia::Punctuation { span }] if &src[span.range()] == ";"));
+}
