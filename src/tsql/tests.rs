@@ -1082,7 +1082,10 @@ fn throughput_lexer_only() {
     let t = std::time::Instant::now();
     use logos::Logos;
     let n = super::lexer::T::lexer(&src).count();
-    println!("lex (count only) {:.1} MB/s, {n} tokens", src.len() as f64 / 1e6 / t.elapsed().as_secs_f64());
+    println!(
+        "lex (count only) {:.1} MB/s, {n} tokens",
+        src.len() as f64 / 1e6 / t.elapsed().as_secs_f64()
+    );
     let t = std::time::Instant::now();
     let lines = super::sqlcmd_lines(&src);
     println!(
@@ -1205,4 +1208,19 @@ fn statement_spans_include_their_semicolon_and_stray_semicolons_are_trivia() {
     assert_eq!(&src[s[0].span.range()], "SELECT 1;");
     assert_eq!(&src[s[1].span.range()], "SELECT 2 ;");
     assert!(matches!(&m.trivia[..], [Trivia::Punctuation { span }] if &src[span.range()] == ";"));
+}
+
+#[test]
+fn for_xml_path_concatenation_becomes_string_agg() {
+    let (m, d) = run("SELECT STUFF((SELECT ',' + d.Code FROM dbo.Dx d WHERE d.ClaimID = c.ClaimID ORDER BY d.Code FOR XML PATH('')), 1, 1, '') AS codes FROM dbo.Claim c");
+    assert!(errors(&d).is_empty(), "{d:#?}");
+    assert!(d.iter().any(|d| d.code == "SX3004"));
+    let f = format!("{:?}", m.units);
+    assert!(f.contains("func: StringAgg"));
+    let (m, d) =
+        run("SELECT (SELECT ', ' + x FROM t FOR XML PATH(''), TYPE).value('.', 'NVARCHAR(MAX)')");
+    assert!(errors(&d).is_empty(), "{d:#?}");
+    assert!(format!("{:?}", m.units).contains("func: StringAgg"));
+    let (_, d) = run("SELECT a, b FROM t FOR XML PATH('row')");
+    assert!(d.iter().any(|d| d.code == "SX2007"));
 }

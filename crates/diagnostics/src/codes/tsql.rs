@@ -145,6 +145,15 @@ crate::declare_codes! {
         example: "SELECT TOP 1 id FROM dbo.Claim;",
         what_to_do: "Add an ORDER BY that makes the choice deterministic, if the choice matters.",
     }
+    SX3004 {
+        title: "FOR XML PATH concatenation rewritten",
+        severity: Warning,
+        kind: Semantic,
+        meaning: "The string-concatenation idiom `(SELECT ',' + x FROM … FOR XML PATH(''))` was rewritten to a STRING_AGG aggregate with an empty separator.",
+        why: "FOR XML PATH escapes `&`, `<` and `>` (unless `, TYPE).value(…)` is used); STRING_AGG does not, so values containing those characters come out differently.",
+        example: "SELECT STUFF((SELECT ',' + Code FROM dbo.Dx d WHERE d.ClaimID = c.ClaimID FOR XML PATH('')), 1, 1, '') FROM dbo.Claim c;",
+        what_to_do: "Nothing if the values never contain XML special characters; otherwise check the results.",
+    }
     SX4001 {
         title: "session setting dropped",
         severity: Info,
