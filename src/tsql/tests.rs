@@ -962,6 +962,18 @@ mod fuzz {
     proptest! {
         #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
         #[test]
+        fn any_slice_of_a_real_script_lowers_without_panic_and_is_accounted(
+            a in 0usize..5000, len in 0usize..3000
+        ) {
+            let src = include_str!("smoke.sql");
+            let mut start = a.min(src.len());
+            while !src.is_char_boundary(start) { start -= 1; }
+            let mut end = (start + len).min(src.len());
+            while !src.is_char_boundary(end) { end -= 1; }
+            let _ = run(&src[start..end]);
+        }
+
+        #[test]
         fn any_fragment_soup_lowers_without_panic_and_is_accounted(
             idx in proptest::collection::vec(0..FRAGMENTS.len(), 0..120)
         ) {
@@ -1223,4 +1235,15 @@ fn for_xml_path_concatenation_becomes_string_agg() {
     assert!(format!("{:?}", m.units).contains("func: StringAgg"));
     let (_, d) = run("SELECT a, b FROM t FOR XML PATH('row')");
     assert!(d.iter().any(|d| d.code == "SX2007"));
+}
+
+#[test]
+#[ignore]
+fn end_to_end_convert_smoke() {
+    let src = include_str!("smoke.sql");
+    let out = crate::convert("smoke.sql", src.as_bytes(), &crate::Options::default());
+    println!(
+        "{}",
+        out.files[0].contents.chars().take(3000).collect::<String>()
+    );
 }
