@@ -188,7 +188,11 @@ impl<'a> Parser<'a> {
                 Some("substitute the variable's value before converting"),
             ),
             _ => {
-                let shown: String = found.chars().take(40).collect();
+                let first_line = found.lines().next().unwrap_or("");
+                let mut shown: String = first_line.chars().take(40).collect();
+                if shown.len() < found.len() {
+                    shown.push('…');
+                }
                 (
                     codes::SX1001.code,
                     format!("expected {expected}, found `{shown}`"),
