@@ -204,6 +204,16 @@ impl<'a> Parser<'a> {
         }
         self.expect(T::RParen, "`)` closing the argument list")?;
 
+        if agg.is_none() && self.is_kw(Kw::Within) && self.nth_is_kw(1, Kw::Group) {
+            return Err(self.unsupported(
+                codes::SX2007.code,
+                format!(
+                    "`{}` … WITHIN GROUP is not supported yet",
+                    parts_text(&parts)
+                ),
+                "use percentile / percentile_disc on Databricks by hand",
+            ));
+        }
         let mut within_group = Vec::new();
         if agg.is_some() && self.is_kw(Kw::Within) && self.nth_is_kw(1, Kw::Group) {
             self.bump();
