@@ -102,14 +102,85 @@ impl<'a> Parser<'a> {
             return Err(self.err("a query after WITH"));
         }
         if self.is_kw(Kw::Update) || self.is_kw(Kw::Delete) || self.is_kw(Kw::Merge) {
-            return Err(self.unsupported(
-                codes::SX2007.code,
-                "a CTE before UPDATE, DELETE or MERGE is not supported yet".into(),
-                "move the CTE into a derived table or a temporary view",
-            ));
+            return self.cte_dml(start, with);
         }
         self.pos = start;
         self.select_statement()
+    }
+
+    /// `WITH c AS (…) UPDATE/DELETE/MERGE …`: the IR's writes have no CTE list, so a
+    /// CTE used only as a FROM / USING relation is inlined as a derived table. A CTE
+    /// that is the target, is recursive, or is used elsewhere (in a subquery) is not
+    /// supported.
+    fn cte_dml(&mut self, start: usize, with: Vec<sqlxlate_ir::Cte>) -> PResult<Stmt> {
+        let dml_start = self.pos;
+        let mut kind = match self.peek() {
+            T::Word(Kw::Update) => self.update()?,
+            T::Word(Kw::Delete) => self.delete()?,
+            _ => self.merge()?,
+        };
+        let dml_end = self.pos;
+        let unsupported = |p: &Self, why: &str| {
+            let mut e = p.unsupported(
+                codes::SX2007.code,
+                format!("a CTE before UPDATE, DELETE or MERGE {why} is not supported yet"),
+                "move the CTE into a derived table or a temporary view",
+            );
+            e.at = dml_start;
+            e
+        };
+        if with
+            .iter()
+            .any(|c| super::query::cte_refers_to_itself(&c.name.value, &c.query))
+        {
+            return Err(unsupported(self, "that is recursive"));
+        }
+        let is_cte = |t: &TableName| {
+            t.source.parts.len() == 1
+                && with
+                    .iter()
+                    .any(|c| c.name.value.eq_ignore_ascii_case(t.source.name()))
+        };
+        let target_is_cte = match &kind {
+            StmtKind::Update { target, .. } | StmtKind::Delete { target, .. } => is_cte(target),
+            StmtKind::Merge(m) => is_cte(&m.target),
+            _ => false,
+        };
+        if target_is_cte {
+            return Err(unsupported(self, "that writes through the CTE"));
+        }
+        // Unqualified mentions of CTE names (not `name.col`) must all be relations we
+        // inline; anything else (a subquery in WHERE) would be left dangling.
+        let mut mentions = 0usize;
+        for i in dml_start..dml_end {
+            let named = matches!(
+                self.tok(i).t,
+                T::Word(_) | T::Bracketed(true) | T::DQuoted(true)
+            );
+            if named
+                && self.tok(i + 1).t != T::Dot
+                && (i == 0 || self.tok(i - 1).t != T::Dot)
+                && with
+                    .iter()
+                    .any(|c| c.name.value.eq_ignore_ascii_case(&self.ident_at(i).value))
+            {
+                mentions += 1;
+            }
+        }
+        let mut replaced = 0usize;
+        match &mut kind {
+            StmtKind::Update { from, .. } | StmtKind::Delete { from, .. } => {
+                for r in from.iter_mut() {
+                    inline_ctes(r, &with, &mut replaced);
+                }
+            }
+            StmtKind::Merge(m) => inline_ctes(&mut m.source, &with, &mut replaced),
+            _ => {}
+        }
+        if replaced != mentions {
+            return Err(unsupported(self, "used outside FROM / USING"));
+        }
+        Ok(Stmt::new(kind, self.span_from(start)))
     }
 
     /// Simple statements and the recognised-but-unconverted ones.
@@ -1492,6 +1563,31 @@ impl<'a> Parser<'a> {
             StmtKind::Call { name, args },
             self.span_from(start),
         ))
+    }
+}
+
+/// Replaces table references to CTEs by derived tables holding the CTE's query.
+fn inline_ctes(r: &mut Relation, with: &[sqlxlate_ir::Cte], replaced: &mut usize) {
+    match r {
+        Relation::Table { name, alias, span } if name.source.parts.len() == 1 => {
+            if let Some(c) = with
+                .iter()
+                .find(|c| c.name.value.eq_ignore_ascii_case(name.source.name()))
+            {
+                *replaced += 1;
+                *r = Relation::Derived {
+                    query: Box::new(c.query.clone()),
+                    alias: Some(alias.clone().unwrap_or_else(|| c.name.clone())),
+                    columns: c.columns.clone(),
+                    span: *span,
+                };
+            }
+        }
+        Relation::Join { left, right, .. } => {
+            inline_ctes(left, with, replaced);
+            inline_ctes(right, with, replaced);
+        }
+        _ => {}
     }
 }
 

@@ -1190,6 +1190,7 @@ fn recovery_does_not_split_a_broken_statement_at_its_own_keywords() {
         "INSERT INTO t (a,) SELECT 1\nSELECT 2",
         "INSERT INTO t EXEC dbo.p\nSELECT 2",
         "WITH c AS (SELECT 1 AS x) DELETE FROM t WHERE a IN (SELECT x FROM c)\nSELECT 2",
+        "WITH c AS (SELECT 1 AS x) DELETE FROM c WHERE x = 1\nSELECT 2",
         "UPDATE t FROM x SET a = 1\nSELECT 2",
         "SELECT a FROM t WHERE a = 1 UNION ALL SELECT FROM\nSELECT 2",
     ] {
@@ -1245,5 +1246,22 @@ fn end_to_end_convert_smoke() {
     println!(
         "{}",
         out.files[0].contents.chars().take(3000).collect::<String>()
+    );
+}
+
+#[test]
+fn cte_used_as_dml_source_is_inlined() {
+    let s = one("WITH src AS (SELECT id, a FROM dbo.S) MERGE INTO dbo.T AS t USING src ON t.id = src.id WHEN MATCHED THEN UPDATE SET t.a = src.a;");
+    match &s.kind {
+        StmtKind::Merge(m) => assert!(
+            matches!(&m.source, Relation::Derived { alias: Some(a), .. } if a.value == "src")
+        ),
+        k => panic!("{k:?}"),
+    }
+    let s = one(
+        "WITH c AS (SELECT id FROM dbo.S) UPDATE t SET t.a = 1 FROM dbo.T t JOIN c ON c.id = t.id",
+    );
+    assert!(
+        matches!(&s.kind, StmtKind::Update { from, .. } if format!("{from:?}").contains("Derived"))
     );
 }
