@@ -483,8 +483,16 @@ impl<'a> Parser<'a> {
                 1,
                 &[Kw::Select, Kw::Insert, Kw::Update, Kw::Delete, Kw::Merge],
             ),
-            T::Word(Kw::Create) | T::Word(Kw::Alter) => (1, &[Kw::Select, Kw::With]),
-            T::Word(Kw::Declare) => (1, &[Kw::Select, Kw::With]),
+            T::Word(Kw::Create) | T::Word(Kw::Alter)
+                if (start + 1..start + 4).any(|i| self.tok(i).t == T::Word(Kw::View)) =>
+            {
+                (1, &[Kw::Select, Kw::With])
+            }
+            T::Word(Kw::Declare)
+                if (start + 1..start + 4).any(|i| self.tok(i).t == T::Word(Kw::Cursor)) =>
+            {
+                (1, &[Kw::Select, Kw::With])
+            }
             T::Word(Kw::Merge) => (
                 u32::MAX,
                 &[Kw::Insert, Kw::Update, Kw::Delete, Kw::Set, Kw::Values],

@@ -1193,6 +1193,9 @@ fn recovery_does_not_split_a_broken_statement_at_its_own_keywords() {
         "WITH c AS (SELECT 1 AS x) DELETE FROM c WHERE x = 1\nSELECT 2",
         "UPDATE t FROM x SET a = 1\nSELECT 2",
         "SELECT a FROM t WHERE a = 1 UNION ALL SELECT FROM\nSELECT 2",
+        "CREATE TABLE t (a INT,, b INT)\nSELECT 2",
+        "DECLARE @x INT = = 1\nSELECT 2",
+        "CREATE VIEW v AS SELECT FROM t\nSELECT 2",
     ] {
         let (m, d) = run(src);
         let s = stmts(&m);
