@@ -323,12 +323,12 @@ impl<'a> Parser<'a> {
             T::TempName if !self.at_end() => {
                 let i = self.bump();
                 let raw = self.text(i);
-                let (kind, name) = if let Some(n) = raw.strip_prefix("##") {
-                    (TableKind::GlobalTemp, n)
+                // The sigil stays in the name as written; `kind` says what it means.
+                let kind = if raw.starts_with("##") {
+                    TableKind::GlobalTemp
                 } else {
-                    (TableKind::Temp, &raw[1..])
+                    TableKind::Temp
                 };
-                let _ = name;
                 Ok(TableName {
                     source: ObjectName {
                         parts: vec![Ident::new(raw, self.tok_span(i))],
