@@ -70,6 +70,9 @@ impl<'a> Parser<'a> {
     fn while_stmt(&mut self) -> PResult<Stmt> {
         let start = self.bump();
         let cond = self.expr()?;
+        if self.at_end() {
+            return Err(self.err("a statement after WHILE"));
+        }
         let body = self.statement_recover();
         Ok(Stmt::new(
             StmtKind::While {
@@ -1353,6 +1356,9 @@ impl<'a> Parser<'a> {
         loop {
             let start = self.expect_kw(Kw::If, "IF")?;
             let cond = self.expr()?;
+            if self.at_end() {
+                return Err(self.err("a statement after IF"));
+            }
             let then = self.statement_recover();
             arms.push((start, cond, then));
             if self.is_kw(Kw::Else) && self.nth_is_kw(1, Kw::If) {
@@ -1360,6 +1366,9 @@ impl<'a> Parser<'a> {
                 continue;
             }
             if self.eat_kw(Kw::Else) {
+                if self.at_end() {
+                    return Err(self.err("a statement after ELSE"));
+                }
                 last_else.push(self.statement_recover());
             }
             break;

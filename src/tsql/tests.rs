@@ -46,6 +46,8 @@ fn comment_spans(s: &Stmt, out: &mut Vec<Span>) {
 pub(crate) fn check_accounting(src: &str, m: &Module) {
     let mut spans: Vec<Span> = Vec::new();
     for u in &m.units {
+        assert!(!u.span().is_empty(), "empty unit span: {u:?}");
+        assert!(u.span().end as usize <= src.len());
         spans.push(u.span());
         if let UnitKind::Statement(s) = &u.kind {
             comment_spans(s, &mut spans);
@@ -1267,4 +1269,22 @@ fn cte_used_as_dml_source_is_inlined() {
     assert!(
         matches!(&s.kind, StmtKind::Update { from, .. } if format!("{from:?}").contains("Derived"))
     );
+}
+
+#[test]
+fn control_flow_at_end_of_batch_is_one_unconverted_statement() {
+    for src in [
+        "SELECT 1\nIF @x = 1\nGO\nSELECT 2",
+        "SELECT 1\nWHILE 1 = 1\nGO\nSELECT 2",
+        "SELECT 1\nIF 1 = 1 SELECT 3 ELSE\nGO\nSELECT 2",
+    ] {
+        let (m, d) = run(src);
+        let s = stmts(&m);
+        assert_eq!(s.len(), 3, "{src}");
+        assert!(
+            matches!(&s[1].kind, StmtKind::Unconverted(u) if u.span.start > 0),
+            "{src}"
+        );
+        assert_eq!(errors(&d).len(), 1);
+    }
 }
