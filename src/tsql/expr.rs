@@ -482,6 +482,46 @@ impl<'a> Parser<'a> {
                 self.expect(T::RParen, "`)`")?;
                 Ok(cast(e, to, try_, self.span_from(i)))
             }
+            T::Word(Kw::None)
+                if self.nth(1) != T::LParen
+                    && self.nth(1) != T::Dot
+                    && [
+                        "CURRENT_USER",
+                        "SESSION_USER",
+                        "SYSTEM_USER",
+                        "CURRENT_DATE",
+                    ]
+                    .iter()
+                    .any(|w| self.is_word(w)) =>
+            {
+                // Niladic functions written without parentheses.
+                let name = self.ident("a name")?;
+                if name.value.eq_ignore_ascii_case("CURRENT_DATE") {
+                    return Ok(Expr::typed(
+                        ExprKind::Func {
+                            func: sqlxlate_ir::Func::CurrentDate,
+                            args: vec![],
+                        },
+                        span,
+                        DataType::Date,
+                    ));
+                }
+                self.diags.push(
+                    Diagnostic::new(
+                        codes::SX3001.code,
+                        span,
+                        format!("unknown function `{}` passed through", name.value),
+                    )
+                    .with_hint("check that it exists on Databricks (current_user())"),
+                );
+                Ok(Expr::new(
+                    ExprKind::Call {
+                        name: sqlxlate_ir::ObjectName { parts: vec![name] },
+                        args: vec![],
+                    },
+                    span,
+                ))
+            }
             T::Word(Kw::Left) | T::Word(Kw::Right) if self.nth(1) == T::LParen => {
                 let name = self.ident_any("a function name")?;
                 self.call(vec![name], i)

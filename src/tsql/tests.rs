@@ -686,6 +686,7 @@ fn every_documented_function_maps_to_its_canonical_operation() {
         ("DATEFROMPARTS(2024, 1, 2)", "DateFromParts/3"),
         ("GETDATE()", "CurrentTimestamp/0"),
         ("CURRENT_TIMESTAMP", "CurrentTimestamp/0"),
+        ("CURRENT_DATE", "CurrentDate/0"),
         ("SYSDATETIME()", "CurrentTimestamp/0"),
         ("GETUTCDATE()", "CurrentTimestampUtc/0"),
         ("ISNULL(a, 0)", "IfNullKeepFirstType/2"),
@@ -1287,4 +1288,11 @@ fn control_flow_at_end_of_batch_is_one_unconverted_statement() {
         );
         assert_eq!(errors(&d).len(), 1);
     }
+}
+
+#[test]
+fn niladic_user_functions_are_calls_not_columns() {
+    let (m, d) = run("SELECT SYSTEM_USER, CURRENT_USER");
+    assert!(format!("{:?}", m.units).contains("Call"));
+    assert_eq!(d.iter().filter(|d| d.code == "SX3001").count(), 2);
 }
