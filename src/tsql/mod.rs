@@ -1,16 +1,25 @@
 //! The T-SQL front-end: lexer, batch splitting, parser and lowering to the IR.
 //!
 //! Pipeline: sqlcmd lines are found first (they are not T-SQL and may contain
-//! anything); the rest is lexed with logos ([`lexer`]); `GO` lines split the token
+//! anything); the rest is lexed with logos (`lexer.rs`); `GO` lines split the token
 //! stream into batches; each batch's significant tokens are parsed by a
 //! recursive-descent parser that builds IR directly, one statement at a time with
-//! statement-level recovery ([`parse`]); comments are then attached to the statement
+//! statement-level recovery (`parse.rs`); comments are then attached to the statement
 //! that follows them (or that they trail on the same line), or kept as trivia.
 //!
 //! Why recursive descent rather than lalrpop: T-SQL's optional semicolons, aliases
 //! without AS, `IF` without `BEGIN`, and statement-level recovery with friendly
 //! messages are all local decisions here; the parser is bounded by an explicit depth
 //! limit, allocates only IR, and needs no grammar build step.
+//!
+//! Recovery: a statement that fails to parse becomes `StmtKind::Unconverted` with an
+//! error diagnostic; the parser resumes at the next statement keyword at parenthesis
+//! and CASE depth 0 (keywords that continue the broken statement, such as the SELECT
+//! of an INSERT, do not count). CREATE PROCEDURE / FUNCTION / TRIGGER run to the end
+//! of their batch, as in SQL Server.
+//!
+//! Nesting is bounded by `parse::MAX_DEPTH` (100) depth units (an expression level costs
+//! one to three, a nested statement two); deeper input gets `SX1002`.
 //!
 //! Invariant (checked by tests): every non-whitespace byte of the input lies in a
 //! unit's span, a comment's span, or a trivia span.
