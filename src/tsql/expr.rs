@@ -539,17 +539,6 @@ impl<'a> Parser<'a> {
         if self.is_kw(Kw::Select) || self.is_kw(Kw::With) {
             let q = self.query()?;
             self.expect(T::RParen, "`)`")?;
-            // `(SELECT … FOR XML PATH(''), TYPE).value('.', 'NVARCHAR(MAX)')` unwraps
-            // the XML value; the concatenation itself is already a STRING_AGG.
-            if self.peek() == T::Dot
-                && self.nth_is_word(1, "value")
-                && self.nth(2) == T::LParen
-                && !self.at_end()
-            {
-                self.bump();
-                self.bump();
-                self.skip_parens()?;
-            }
             return Ok(Expr::new(
                 ExprKind::Subquery { query: Box::new(q) },
                 self.span_from(start),

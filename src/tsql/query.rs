@@ -3,8 +3,8 @@
 
 use sqlxlate_diagnostics::{codes, Span};
 use sqlxlate_ir::{
-    Cte, DataType, Expr, ExprKind, GroupBy, Ident, JoinKind, Limit, Query, Relation, Select,
-    SelectItem, SetExpr, SetOp, TableName,
+    Cte, Expr, ExprKind, GroupBy, Ident, JoinKind, Limit, Query, Relation, Select, SelectItem,
+    SetExpr, SetOp, TableName,
 };
 
 use super::lexer::{Kw, T};
@@ -88,73 +88,11 @@ impl<'a> Parser<'a> {
                 with_ties: false,
             });
         }
-        let mut body = body;
-        if self.is_kw(Kw::For)
-            && self.nth_is_word(1, "XML")
-            && self.nth_is_word(2, "PATH")
-            && self.nth(3) == T::LParen
-            && self.nth(4) == T::Str(true)
-            && self.text(self.pos + 4) == "''"
-            && self.nth(5) == T::RParen
-            && limit.is_none()
-            && xml_path_concat_shape(&body)
-        {
-            let for_start = self.pos;
-            for _ in 0..6 {
-                self.bump();
-            }
-            let typed = if self.peek() == T::Comma && self.nth_is_word(1, "TYPE") {
-                self.bump();
-                self.bump();
-                true
-            } else {
-                false
-            };
-            let span = self.span_from(for_start);
-            let msg = if typed {
-                "FOR XML PATH('') concatenation rewritten to STRING_AGG"
-            } else {
-                "FOR XML PATH('') concatenation rewritten to STRING_AGG; XML escaping of `&`, `<`, `>` is not reproduced"
-            };
-            self.diags.push(
-                sqlxlate_diagnostics::Diagnostic::new(codes::SX3004.code, span, msg)
-                    .with_hint("check values containing XML special characters"),
-            );
-            if let SetExpr::Select(sel) = &mut body {
-                let sspan = sel.span;
-                if let Some(item) = sel.items.pop() {
-                    let empty = Expr::typed(
-                        ExprKind::Literal {
-                            value: sqlxlate_ir::Literal::String {
-                                value: String::new(),
-                                national: false,
-                            },
-                        },
-                        span,
-                        DataType::string(),
-                    );
-                    let agg = Expr::typed(
-                        ExprKind::Agg {
-                            func: sqlxlate_ir::AggFunc::StringAgg,
-                            distinct: false,
-                            args: vec![item.expr, empty],
-                            within_group: std::mem::take(&mut order_by),
-                            over: None,
-                        },
-                        sspan,
-                        DataType::string(),
-                    );
-                    sel.items.push(SelectItem {
-                        expr: agg,
-                        alias: None,
-                    });
-                }
-            }
-        }
         if self.is_kw(Kw::For) && (self.nth_is_word(1, "XML") || self.nth_is_word(1, "JSON")) {
             return Err(self.unsupported(
                 codes::SX2007.code,
-                "FOR XML / FOR JSON is not supported".into(),
+                "FOR XML / FOR JSON is not supported (XML and JSON features are out of scope)"
+                    .into(),
                 "build the document with to_json / string functions by hand",
             ));
         }
@@ -771,25 +709,6 @@ impl<'a> Parser<'a> {
             });
         }
         Ok(GroupBy::Exprs(v))
-    }
-}
-
-/// `SELECT expr FROM … FOR XML PATH('')` with one unnamed column is string
-/// concatenation (the column may be named `[text()]`).
-fn xml_path_concat_shape(body: &SetExpr) -> bool {
-    match body {
-        SetExpr::Select(sel) => {
-            sel.items.len() == 1
-                && !sel.distinct
-                && sel.group_by.is_none()
-                && sel.having.is_none()
-                && !matches!(sel.items[0].expr.kind, ExprKind::Star { .. })
-                && match &sel.items[0].alias {
-                    None => true,
-                    Some(a) => a.value.eq_ignore_ascii_case("text()"),
-                }
-        }
-        _ => false,
     }
 }
 

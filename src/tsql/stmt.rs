@@ -1228,15 +1228,40 @@ impl<'a> Parser<'a> {
             let vi = self.expect(T::Var, "a variable name")?;
             let name = self.text(vi)[1..].to_string();
             self.eat_kw(Kw::As);
-            if self.is_kw(Kw::Table) {
-                self.bump();
-                self.skip_parens()?;
-                return Ok(self.unconverted_from(
-                    start,
-                    codes::SX2006.code,
-                    "table variable not converted",
-                    "use a temporary table or a CTE instead",
-                ));
+            if self.eat_kw(Kw::Table) {
+                // A table variable: its columns become a table type; keys, checks and
+                // indexes are dropped (they do not change what the variable holds).
+                self.expect(T::LParen, "`(` starting the column list")?;
+                let mut cols = Vec::new();
+                loop {
+                    if self.is_kw(Kw::Index) {
+                        self.bump();
+                        self.ident_any("an index name")?;
+                        if !self.eat_kw(Kw::Clustered) {
+                            self.eat_kw(Kw::Nonclustered);
+                        }
+                        self.paren_ident_list()?;
+                    } else if self.at_table_constraint() {
+                        self.table_constraint()?;
+                    } else {
+                        let (c, _) = self.column_def()?;
+                        cols.push((c.name.value, c.ty));
+                    }
+                    if !self.eat(T::Comma) || self.peek() == T::RParen {
+                        break;
+                    }
+                }
+                self.expect(T::RParen, "`)` ending the column list")?;
+                decls.push(VarDecl {
+                    name,
+                    ty: DataType::Table(cols),
+                    init: None,
+                    span: self.span_from(vi),
+                });
+                if !self.eat(T::Comma) {
+                    break;
+                }
+                continue;
             }
             if self.is_kw(Kw::Cursor) {
                 self.bump();
@@ -1568,10 +1593,19 @@ impl<'a> Parser<'a> {
             self.bump();
             self.ident_any("an option")?;
         }
-        Ok(Stmt::new(
-            StmtKind::Call { name, args },
-            self.span_from(start),
-        ))
+        let span = self.span_from(start);
+        self.diags.push(
+            sqlxlate_diagnostics::Diagnostic::new(
+                codes::SX2008.code,
+                name.span(),
+                format!(
+                    "procedure `{}` is not converted, so this call cannot run",
+                    name.dotted()
+                ),
+            )
+            .with_hint("convert the procedure (or inline its statements) before running the call"),
+        );
+        Ok(Stmt::new(StmtKind::Call { name, args }, span))
     }
 }
 

@@ -429,9 +429,17 @@ fn declare_several_with_initial_values() {
         }
         k => panic!("{k:?}"),
     }
-    let (m, d) = run("DECLARE @t TABLE (id INT); SELECT 1");
-    assert!(matches!(&stmts(&m)[0].kind, StmtKind::Unconverted(u) if u.code == "SX2006"));
-    assert_eq!(errors(&d).len(), 1);
+    match one("DECLARE @t TABLE (id INT PRIMARY KEY, name VARCHAR(10) NOT NULL, INDEX ix (name))")
+        .kind
+    {
+        StmtKind::Declare(v) => {
+            assert_eq!(v[0].name, "t");
+            assert!(
+                matches!(&v[0].ty, DataType::Table(cols) if cols.len() == 2 && cols[0].0 == "id")
+            );
+        }
+        k => panic!("{k:?}"),
+    }
 }
 
 #[test]
@@ -587,9 +595,11 @@ fn create_index_and_view() {
 
 #[test]
 fn exec_simple_is_call_dynamic_is_unconverted() {
+    let (m, d) = run("EXEC dbo.p @a = 1, 'x'");
     assert!(
-        matches!(one("EXEC dbo.p @a = 1, 'x'").kind, StmtKind::Call { ref args, .. } if args.len() == 2 && args[0].0.as_deref() == Some("a"))
+        matches!(&stmts(&m)[0].kind, StmtKind::Call { args, .. } if args.len() == 2 && args[0].0.as_deref() == Some("a"))
     );
+    assert!(d.iter().any(|d| d.code == "SX2008"));
     let (m, _) = run("EXEC ('SELECT 1'); EXEC sp_executesql @sql;");
     assert!(stmts(&m)
         .iter()
@@ -994,7 +1004,12 @@ mod fuzz {
 fn smoke_script_lowers_without_errors_with_lf_and_crlf() {
     let src = include_str!("smoke.sql");
     let (m, d) = run(src);
-    assert!(errors(&d).is_empty(), "{:#?}", errors(&d));
+    // Procedure calls are converted but flagged (SX2008): procedures come later.
+    let e: Vec<_> = errors(&d)
+        .into_iter()
+        .filter(|d| d.code != "SX2008")
+        .collect();
+    assert!(e.is_empty(), "{e:#?}");
     let unconverted = stmts(&m)
         .iter()
         .filter(|s| matches!(s.kind, StmtKind::Unconverted(_)))
@@ -1002,7 +1017,7 @@ fn smoke_script_lowers_without_errors_with_lf_and_crlf() {
     assert_eq!(unconverted, 0);
     let crlf = src.replace('\n', "\r\n");
     let (m2, d2) = run(&crlf);
-    assert!(errors(&d2).is_empty());
+    assert_eq!(errors(&d).len(), errors(&d2).len());
     assert_eq!(m.units.len(), m2.units.len());
     assert_eq!(m.trivia.len(), m2.trivia.len());
 }
@@ -1230,18 +1245,10 @@ fn statement_spans_include_their_semicolon_and_stray_semicolons_are_trivia() {
 }
 
 #[test]
-fn for_xml_path_concatenation_becomes_string_agg() {
-    let (m, d) = run("SELECT STUFF((SELECT ',' + d.Code FROM dbo.Dx d WHERE d.ClaimID = c.ClaimID ORDER BY d.Code FOR XML PATH('')), 1, 1, '') AS codes FROM dbo.Claim c");
-    assert!(errors(&d).is_empty(), "{d:#?}");
-    assert!(d.iter().any(|d| d.code == "SX3004"));
-    let f = format!("{:?}", m.units);
-    assert!(f.contains("func: StringAgg"));
-    let (m, d) =
-        run("SELECT (SELECT ', ' + x FROM t FOR XML PATH(''), TYPE).value('.', 'NVARCHAR(MAX)')");
-    assert!(errors(&d).is_empty(), "{d:#?}");
-    assert!(format!("{:?}", m.units).contains("func: StringAgg"));
-    let (_, d) = run("SELECT a, b FROM t FOR XML PATH('row')");
+fn for_xml_is_flagged() {
+    let (m, d) = run("SELECT STUFF((SELECT ',' + d.Code FROM dbo.Dx d FOR XML PATH(''), TYPE).value('.', 'VARCHAR(MAX)'), 1, 1, '') FROM dbo.Claim c\nSELECT 1");
     assert!(d.iter().any(|d| d.code == "SX2007"));
+    assert_eq!(stmts(&m).len(), 2);
 }
 
 #[test]
@@ -1295,4 +1302,42 @@ fn niladic_user_functions_are_calls_not_columns() {
     let (m, d) = run("SELECT SYSTEM_USER, CURRENT_USER");
     assert!(format!("{:?}", m.units).contains("Call"));
     assert_eq!(d.iter().filter(|d| d.code == "SX3001").count(), 2);
+}
+
+#[test]
+#[ignore]
+fn external_testdata() {
+    let base = std::env::var("TD").unwrap_or_default();
+    for kind in ["ok", "err"] {
+        let Ok(rd) = std::fs::read_dir(format!("{base}/{kind}")) else {
+            continue;
+        };
+        let mut paths: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths {
+            let Ok(bytes) = std::fs::read(&p) else {
+                continue;
+            };
+            let src = crate::decode::decode(&bytes).text;
+            let (_, d) = run(&src);
+            let e = errors(&d);
+            let bad = if kind == "ok" {
+                !e.is_empty()
+            } else {
+                e.is_empty()
+            };
+            if bad {
+                println!("{kind} {}", p.display());
+                for x in e.iter().take(3) {
+                    let s = x.primary_span();
+                    println!(
+                        "   {} {} {:?}",
+                        x.code,
+                        x.message,
+                        &src[s.range()].chars().take(60).collect::<String>()
+                    );
+                }
+            }
+        }
+    }
 }

@@ -101,10 +101,10 @@ crate::declare_codes! {
         what_to_do: "Convert the statement by hand; Databricks SQL scripting offers SIGNAL and exception handlers for error handling.",
     }
     SX2006 {
-        title: "table variable not converted",
+        title: "table variable not converted (no longer raised)",
         severity: Error,
         kind: Unsupported,
-        meaning: "A `DECLARE @t TABLE (…)` table variable is not converted yet.",
+        meaning: "A `DECLARE @t TABLE (…)` table variable was not converted. Table variables are now lowered to declarations with a table type; the code is kept so that its meaning stays published.",
         why: "Table variables map to temporary views or tables, which needs the statements that fill and read them to be rewritten together.",
         example: "DECLARE @ids TABLE (id INT);",
         what_to_do: "Use a temporary table (`#t`) or a CTE instead, or convert by hand to a temporary view.",
@@ -117,6 +117,15 @@ crate::declare_codes! {
         why: "The construct has no direct equivalent or its conversion is not implemented yet.",
         example: "SELECT a FROM t FOR XML PATH('');",
         what_to_do: "Convert the statement by hand, or rewrite it with standard constructs.",
+    }
+    SX2008 {
+        title: "call to an unconverted procedure",
+        severity: Error,
+        kind: Unsupported,
+        meaning: "An `EXEC proc …` call was converted to `CALL`, but procedures are not converted yet, so the called procedure does not exist on the target.",
+        why: "The call is kept (as CALL, Databricks only) so that the control flow stays visible, but it cannot run until the procedure is converted.",
+        example: "EXEC dbo.usp_RebuildMemberMonths @StartDate = '2024-01-01';",
+        what_to_do: "Convert the procedure by hand (Databricks SQL `CREATE PROCEDURE … LANGUAGE SQL`), or inline its statements in place of the call.",
     }
     SX3001 {
         title: "unknown function passed through",
@@ -144,15 +153,6 @@ crate::declare_codes! {
         why: "SQL Server and Spark choose different rows; results may differ between the source and the target, or between runs.",
         example: "SELECT TOP 1 id FROM dbo.Claim;",
         what_to_do: "Add an ORDER BY that makes the choice deterministic, if the choice matters.",
-    }
-    SX3004 {
-        title: "FOR XML PATH concatenation rewritten",
-        severity: Warning,
-        kind: Semantic,
-        meaning: "The string-concatenation idiom `(SELECT ',' + x FROM … FOR XML PATH(''))` was rewritten to a STRING_AGG aggregate with an empty separator.",
-        why: "FOR XML PATH escapes `&`, `<` and `>` (unless `, TYPE).value(…)` is used); STRING_AGG does not, so values containing those characters come out differently.",
-        example: "SELECT STUFF((SELECT ',' + Code FROM dbo.Dx d WHERE d.ClaimID = c.ClaimID FOR XML PATH('')), 1, 1, '') FROM dbo.Claim c;",
-        what_to_do: "Nothing if the values never contain XML special characters; otherwise check the results.",
     }
     SX4001 {
         title: "session setting dropped",
