@@ -83,6 +83,10 @@ fn conformance_inputs_lower_without_errors() {
     let Ok(rd) = std::fs::read_dir(base) else {
         return;
     };
+    // Cases whose inputs use constructs the front-end flags by design: `@@ROWCOUNT` and
+    // `SCOPE_IDENTITY()` (no target equivalent; restructuring is a pass's job) and
+    // `DATEPART(tzoffset, …)` (no IR date unit for it).
+    const FLAGGED: &[&str] = &["rowcount_scope_identity", "datetimeoffset_local_time"];
     let mut n = 0;
     for e in rd.flatten() {
         let p = e.path().join("input.sql");
@@ -90,6 +94,11 @@ fn conformance_inputs_lower_without_errors() {
             continue;
         };
         let (m, d) = run(&src);
+        let name = e.file_name().to_string_lossy().to_string();
+        if FLAGGED.contains(&name.as_str()) {
+            assert!(errors(&d).iter().all(|d| d.code == "SX2007"), "{name}: {d:#?}");
+            continue;
+        }
         assert!(errors(&d).is_empty(), "{}: {:#?}", p.display(), errors(&d));
         assert!(!m.units.is_empty());
         n += 1;
