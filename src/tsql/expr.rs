@@ -178,7 +178,7 @@ impl<'a> Parser<'a> {
                 } => value.chars().next(),
                 _ => None,
             });
-            let (pattern, kind) = translate_like(pattern, esc_char, self.case_insensitive);
+            let (pattern, kind) = translate_like(pattern, esc_char);
             let escape = if kind == LikeKind::Regex {
                 None
             } else {
@@ -861,7 +861,9 @@ pub fn translate_like(
         return (pattern, LikeKind::Like);
     }
     let mut out = String::with_capacity(value.len() + 8);
-    out.push_str(if case_insensitive { "(?is)^" } else { "(?s)^" });
+    // Case-insensitivity is the collation's business (the emitter adds `(?i)`);
+    // DOTALL because `%` and `_` match line breaks too.
+    out.push_str("(?s)^");
     let chars: Vec<char> = value.chars().collect();
     let mut i = 0;
     while i < chars.len() {

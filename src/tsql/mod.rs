@@ -74,7 +74,6 @@ pub fn lower(text: &str, collation: Collation) -> (Module, Vec<Diagnostic>) {
             lower_batch(
                 text,
                 &toks[batch_start..i],
-                collation,
                 batch,
                 &mut units,
                 &mut trivia,
@@ -95,7 +94,6 @@ pub fn lower(text: &str, collation: Collation) -> (Module, Vec<Diagnostic>) {
     lower_batch(
         text,
         &toks[batch_start..],
-        collation,
         batch,
         &mut units,
         &mut trivia,
@@ -242,7 +240,6 @@ fn make_comment(text: &str, t: Tok) -> Comment {
 fn lower_batch(
     text: &str,
     toks: &[Tok],
-    collation: Collation,
     batch: u32,
     units: &mut Vec<Unit>,
     trivia: &mut Vec<Trivia>,
@@ -271,7 +268,6 @@ fn lower_batch(
         }
     }
     let mut p = parse::Parser::new(text, &sig);
-    p.case_insensitive = collation == Collation::CaseInsensitiveRtrim;
     let mut stmts = Vec::new();
     while !p.at_end() {
         if p.peek() == T::Semi {

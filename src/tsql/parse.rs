@@ -35,9 +35,6 @@ pub struct Parser<'a> {
     pub pos: usize,
     pub depth: u32,
     pub diags: Vec<Diagnostic>,
-    /// String comparisons ignore case (the module collation): translated LIKE
-    /// patterns get the `(?i)` flag.
-    pub case_insensitive: bool,
 }
 
 const EOF_TOK: Tok = Tok {
@@ -54,7 +51,6 @@ impl<'a> Parser<'a> {
             pos: 0,
             depth: 0,
             diags: Vec::new(),
-            case_insensitive: true,
         }
     }
 
