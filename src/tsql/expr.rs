@@ -846,11 +846,7 @@ fn cast(e: Expr, to: DataType, try_: bool, span: Span) -> Expr {
 
 /// Translates a literal LIKE pattern: patterns with `[...]` classes become an anchored
 /// Java regular expression; others stay LIKE patterns.
-pub fn translate_like(
-    pattern: Expr,
-    escape: Option<char>,
-    case_insensitive: bool,
-) -> (Expr, LikeKind) {
+pub fn translate_like(pattern: Expr, escape: Option<char>) -> (Expr, LikeKind) {
     let value = match &pattern.kind {
         ExprKind::Literal {
             value: Literal::String { value, .. },
