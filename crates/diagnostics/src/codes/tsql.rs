@@ -100,15 +100,6 @@ crate::declare_codes! {
         example: "RAISERROR('failed', 16, 1);",
         what_to_do: "Convert the statement by hand; Databricks SQL scripting offers SIGNAL and exception handlers for error handling.",
     }
-    SX2006 {
-        title: "table variable not converted (no longer raised)",
-        severity: Error,
-        kind: Unsupported,
-        meaning: "A `DECLARE @t TABLE (…)` table variable was not converted. Table variables are now lowered to declarations with a table type; the code is kept so that its meaning stays published.",
-        why: "Table variables map to temporary views or tables, which needs the statements that fill and read them to be rewritten together.",
-        example: "DECLARE @ids TABLE (id INT);",
-        what_to_do: "Use a temporary table (`#t`) or a CTE instead, or convert by hand to a temporary view.",
-    }
     SX2007 {
         title: "construct not supported",
         severity: Error,
