@@ -447,7 +447,7 @@ pub enum LikeKind {
 
 /// Expression kinds.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "node", rename_all = "snake_case")]
+#[serde(tag = "node", content = "value", rename_all = "snake_case")]
 pub enum ExprKind {
     /// A literal.
     Literal {

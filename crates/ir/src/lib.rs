@@ -29,3 +29,35 @@ pub use stmt::*;
 pub use types::*;
 
 pub use sqlxlate_diagnostics::Span;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every enum shape must serialise: internally tagged enums cannot hold sequences,
+    /// so the IR uses adjacent tagging throughout.
+    #[test]
+    fn ir_with_sequences_in_enums_serialises() {
+        let span = Span::new(0, 1);
+        let stmt = Stmt::new(
+            StmtKind::Block(vec![
+                Stmt::new(StmtKind::Declare(vec![]), span),
+                Stmt::new(StmtKind::Return(None), span),
+            ]),
+            span,
+        );
+        let module = Module {
+            language: SourceLanguage::Tsql,
+            units: vec![Unit {
+                kind: UnitKind::Statement(stmt),
+                batch: 0,
+            }],
+            trivia: vec![],
+            collation: Collation::default(),
+        };
+        let json = serde_json::to_string(&module).expect("serialises");
+        assert!(json.contains("\"block\""));
+        let ty = DataType::Table(vec![("a".into(), DataType::Int)]);
+        assert!(serde_json::to_string(&ty).expect("serialises").contains("table"));
+    }
+}

@@ -42,7 +42,7 @@ pub struct Module {
 
 /// A non-statement region of the source.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Trivia {
     /// A comment that belongs to no unit (kept in the output at its position).
     Comment(Comment),
@@ -93,7 +93,7 @@ impl Unit {
 
 /// Unit kinds.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "unit", rename_all = "snake_case")]
+#[serde(tag = "unit", content = "value", rename_all = "snake_case")]
 pub enum UnitKind {
     /// A script-level statement (query, write, DDL, control flow, dropped or unconverted).
     Statement(Stmt),
@@ -149,7 +149,7 @@ pub struct Procedure {
 
 /// What a function returns.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum FunctionBody {
     /// A scalar expression.
     Scalar(Expr),

@@ -49,7 +49,7 @@ pub struct Limit {
 
 /// A set expression.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum SetExpr {
     /// A SELECT block.
     Select(Box<Select>),
@@ -164,7 +164,7 @@ pub enum JoinKind {
 
 /// A FROM-clause relation.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "node", rename_all = "snake_case")]
+#[serde(tag = "node", content = "value", rename_all = "snake_case")]
 pub enum Relation {
     /// A named table or view.
     Table {

@@ -59,7 +59,7 @@ pub struct ColumnDef {
 
 /// Table constraints (informational on Delta).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Constraint {
     /// PRIMARY KEY.
     PrimaryKey {
@@ -125,7 +125,7 @@ pub struct Assignment {
 
 /// A MERGE action.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum MergeAction {
     /// UPDATE SET.
     Update {
@@ -224,7 +224,7 @@ pub enum ObjectKind {
 
 /// ALTER TABLE actions.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum AlterAction {
     /// ADD column(s).
     AddColumns(Vec<ColumnDef>),
@@ -251,7 +251,7 @@ pub struct Unconverted {
 
 /// Statement kinds.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum StmtKind {
     /// A query returning rows.
     Query(Box<Query>),

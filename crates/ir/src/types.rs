@@ -16,7 +16,7 @@ pub enum Collation {
 
 /// A data type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Default)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum DataType {
     /// Not known (yet).
     #[default]

@@ -1,0 +1,115 @@
+//! The printer's state: options, diagnostics, nesting depth and loop labels.
+
+use sqlxlate_diagnostics::{Diagnostic, Span};
+use sqlxlate_ir::{Collation, Profile};
+
+use crate::EmitOptions;
+
+/// Deepest expression or query nesting the printer follows.
+pub(crate) const MAX_DEPTH: u32 = 256;
+
+/// Where a statement is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// A notebook cell of its own.
+    TopLevel,
+    /// Inside a compound (`BEGIN … END`) block.
+    Block,
+}
+
+/// Printer state for one module.
+pub(crate) struct Emitter<'a> {
+    /// Options.
+    pub(crate) options: &'a EmitOptions,
+    /// The module's default string semantics.
+    pub(crate) collation: Collation,
+    /// Diagnostics raised while printing.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Current nesting depth.
+    pub(crate) depth: u32,
+    /// Set once the depth limit was reported, to report it once per statement.
+    pub(crate) depth_reported: bool,
+    /// Labels of the enclosing loops, innermost last.
+    pub(crate) loops: Vec<String>,
+    /// Label of the outermost compound block, for RETURN.
+    pub(crate) return_label: Option<String>,
+    /// Counter for generated labels.
+    pub(crate) label_counter: u32,
+    /// Cells for the databricks-only output (portable profile).
+    pub(crate) databricks_only: Vec<String>,
+    /// Tables defined earlier in the module: printed name and columns, in order.
+    pub(crate) tables: Vec<(String, Vec<sqlxlate_ir::ColumnDef>)>,
+}
+
+impl<'a> Emitter<'a> {
+    /// A new printer.
+    pub(crate) fn new(options: &'a EmitOptions, collation: Collation) -> Emitter<'a> {
+        Emitter {
+            options,
+            collation,
+            diagnostics: Vec::new(),
+            depth: 0,
+            depth_reported: false,
+            loops: Vec::new(),
+            return_label: None,
+            label_counter: 0,
+            databricks_only: Vec::new(),
+            tables: Vec::new(),
+        }
+    }
+
+    /// True in the portable profile.
+    pub(crate) fn portable(&self) -> bool {
+        self.options.profile == Profile::Portable
+    }
+
+    /// Records a diagnostic.
+    pub(crate) fn diag(&mut self, code: &'static str, span: Span, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic::new(code, span, message));
+    }
+
+    /// Records a diagnostic with a hint.
+    pub(crate) fn diag_hint(
+        &mut self,
+        code: &'static str,
+        span: Span,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.diagnostics
+            .push(Diagnostic::new(code, span, message).with_hint(hint));
+    }
+
+    /// Enters one nesting level; false (and a diagnostic, once) when too deep.
+    pub(crate) fn enter(&mut self, span: Span) -> bool {
+        if self.depth >= MAX_DEPTH {
+            if !self.depth_reported {
+                self.depth_reported = true;
+                self.diag(
+                    sqlxlate_diagnostics::codes::SX2802.code,
+                    span,
+                    "expression nested more than 256 levels deep",
+                );
+            }
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+
+    /// Leaves a nesting level.
+    pub(crate) fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// A fresh label for a loop or block.
+    pub(crate) fn fresh_label(&mut self, base: &str) -> String {
+        self.label_counter += 1;
+        format!("{base}_{}", self.label_counter)
+    }
+
+    /// Renders a document at the configured width.
+    pub(crate) fn render(&self, doc: &crate::doc::D) -> String {
+        crate::doc::render(doc, self.options.width)
+    }
+}

@@ -1,0 +1,5 @@
+mod builders;
+mod exprs;
+mod funcs;
+mod queries;
+mod stmts;

@@ -1,0 +1,671 @@
+//! The recursive-descent parser core: a cursor over the significant tokens of one
+//! batch, error values, statement-level recovery and the helpers every production uses.
+//!
+//! The parser builds IR directly (there is no separate AST): each production returns
+//! IR nodes with spans. Recursion is bounded by [`MAX_DEPTH`]; exceeding it is a
+//! diagnostic ([`codes::SX1002`]), never a stack overflow.
+
+use sqlxlate_diagnostics::{codes, Diagnostic, Span};
+use sqlxlate_ir::{Ident, ObjectName, Stmt, StmtKind, TableKind, TableName, Unconverted};
+
+use super::lexer::{Kw, Tok, T};
+
+/// Maximum nesting of expressions, subqueries and blocks.
+pub const MAX_DEPTH: u32 = 100;
+
+/// A parse failure: where, and what was expected there.
+#[derive(Debug)]
+pub struct PErr {
+    /// Token index of the failure.
+    pub at: usize,
+    /// Diagnostic code.
+    pub code: &'static str,
+    /// Message.
+    pub message: String,
+    /// Hint.
+    pub hint: Option<&'static str>,
+}
+
+pub type PResult<T> = Result<T, PErr>;
+
+/// The parser state for one batch.
+pub struct Parser<'a> {
+    pub src: &'a str,
+    pub toks: &'a [Tok],
+    pub pos: usize,
+    pub depth: u32,
+    pub diags: Vec<Diagnostic>,
+}
+
+const EOF_TOK: Tok = Tok {
+    t: T::Semi,
+    start: 0,
+    end: 0,
+};
+
+impl<'a> Parser<'a> {
+    pub fn new(src: &'a str, toks: &'a [Tok]) -> Parser<'a> {
+        Parser {
+            src,
+            toks,
+            pos: 0,
+            depth: 0,
+            diags: Vec::new(),
+        }
+    }
+
+    // ----- cursor -----
+
+    pub fn at_end(&self) -> bool {
+        self.pos >= self.toks.len()
+    }
+    pub fn peek(&self) -> T {
+        self.nth(0)
+    }
+    pub fn nth(&self, n: usize) -> T {
+        self.toks.get(self.pos + n).map(|t| t.t).unwrap_or(T::Error)
+    }
+    pub fn tok(&self, i: usize) -> Tok {
+        self.toks.get(i).copied().unwrap_or(EOF_TOK)
+    }
+    pub fn text(&self, i: usize) -> &'a str {
+        match self.toks.get(i) {
+            Some(t) => &self.src[t.start as usize..t.end as usize],
+            None => "",
+        }
+    }
+    pub fn cur_text(&self) -> &'a str {
+        self.text(self.pos)
+    }
+    pub fn bump(&mut self) -> usize {
+        let p = self.pos;
+        if self.pos < self.toks.len() {
+            self.pos += 1;
+        }
+        p
+    }
+    pub fn is_kw(&self, kw: Kw) -> bool {
+        self.peek() == T::Word(kw)
+    }
+    pub fn nth_is_kw(&self, n: usize, kw: Kw) -> bool {
+        self.nth(n) == T::Word(kw)
+    }
+    pub fn eat_kw(&mut self, kw: Kw) -> bool {
+        if self.is_kw(kw) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+    pub fn eat(&mut self, t: T) -> bool {
+        if !self.at_end() && self.peek() == t {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+    /// True when the current token is a word spelled `w` (ASCII case-insensitive);
+    /// used for contextual words that are not in the keyword table.
+    pub fn is_word(&self, w: &str) -> bool {
+        matches!(self.peek(), T::Word(_)) && self.cur_text().eq_ignore_ascii_case(w)
+    }
+    pub fn nth_is_word(&self, n: usize, w: &str) -> bool {
+        matches!(self.nth(n), T::Word(_)) && self.text(self.pos + n).eq_ignore_ascii_case(w)
+    }
+    pub fn eat_word(&mut self, w: &str) -> bool {
+        if self.is_word(w) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+    pub fn expect(&mut self, t: T, what: &'static str) -> PResult<usize> {
+        if !self.at_end() && self.peek() == t {
+            Ok(self.bump())
+        } else {
+            Err(self.err(what))
+        }
+    }
+    pub fn expect_kw(&mut self, kw: Kw, what: &'static str) -> PResult<usize> {
+        if self.is_kw(kw) {
+            Ok(self.bump())
+        } else {
+            Err(self.err(what))
+        }
+    }
+
+    /// Span from token `first` to the last consumed token.
+    pub fn span_from(&self, first: usize) -> Span {
+        let a = self.tok(first);
+        let last = if self.pos > first {
+            self.pos - 1
+        } else {
+            first
+        };
+        let b = self.tok(last);
+        Span::new(a.start as usize, b.end.max(a.start) as usize)
+    }
+    pub fn tok_span(&self, i: usize) -> Span {
+        let t = self.tok(i);
+        Span::new(t.start as usize, t.end as usize)
+    }
+
+    // ----- errors -----
+
+    /// A parse error at the current token, saying what was expected.
+    pub fn err(&self, expected: &str) -> PErr {
+        let at = self.pos;
+        if self.at_end() {
+            return PErr {
+                at,
+                code: codes::SX1001.code,
+                message: format!("expected {expected}, found the end of the batch"),
+                hint: None,
+            };
+        }
+        let found = self.text(at);
+        let (code, message, hint) = match self.peek() {
+            T::Error => (
+                codes::SX0100.code,
+                format!("unrecognised character `{found}`"),
+                Some("remove or fix the character"),
+            ),
+            T::Str(false) | T::NStr(false) | T::Bracketed(false) | T::DQuoted(false) => (
+                codes::SX0101.code,
+                "unterminated string or quoted identifier".to_string(),
+                Some("close the string or identifier"),
+            ),
+            T::SqlcmdVar => (
+                codes::SX0103.code,
+                format!("sqlcmd variable `{found}` cannot be converted"),
+                Some("substitute the variable's value before converting"),
+            ),
+            _ => {
+                let first_line = found.lines().next().unwrap_or("");
+                let mut shown: String = first_line.chars().take(40).collect();
+                if shown.len() < found.len() {
+                    shown.push('…');
+                }
+                (
+                    codes::SX1001.code,
+                    format!("expected {expected}, found `{shown}`"),
+                    None,
+                )
+            }
+        };
+        PErr {
+            at,
+            code,
+            message,
+            hint,
+        }
+    }
+    pub fn unsupported(&self, code: &'static str, message: String, hint: &'static str) -> PErr {
+        PErr {
+            at: self.pos,
+            code,
+            message,
+            hint: Some(hint),
+        }
+    }
+
+    pub fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(PErr {
+                at: self.pos,
+                code: codes::SX1002.code,
+                message: format!("nesting deeper than {MAX_DEPTH} levels"),
+                hint: Some("simplify the statement, for example with CTEs or variables"),
+            });
+        }
+        Ok(())
+    }
+    pub fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    pub fn info(&mut self, code: &'static str, span: Span, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::new(code, span, msg));
+    }
+
+    // ----- names -----
+
+    /// True when the current token can be a name (identifier or non-reserved keyword).
+    pub fn at_name(&self) -> bool {
+        match self.peek() {
+            T::Word(k) => !k.is_reserved(),
+            T::Bracketed(true) | T::DQuoted(true) => true,
+            _ => false,
+        }
+    }
+    /// True when the current token can be an alias, excluding some contextual words.
+    pub fn at_alias(&self, not: &[Kw]) -> bool {
+        match self.peek() {
+            T::Word(k) => !k.is_reserved() && !not.contains(&k) && !self.at_clause_word(),
+            T::Bracketed(true) | T::DQuoted(true) => !self.at_end(),
+            _ => false,
+        }
+    }
+    /// Contextual words that follow a table or an expression and are not aliases.
+    fn at_clause_word(&self) -> bool {
+        matches!(
+            self.peek(),
+            T::Word(Kw::Window) | T::Word(Kw::Apply) | T::Word(Kw::Go)
+        ) || (self.is_kw(Kw::Cross) || self.is_kw(Kw::Outer))
+    }
+
+    pub fn ident_at(&self, i: usize) -> Ident {
+        let t = self.tok(i);
+        let raw = self.text(i);
+        let span = Span::new(t.start as usize, t.end as usize);
+        match t.t {
+            T::Bracketed(_) => Ident {
+                value: unquote(raw, ']'),
+                quoted: true,
+                span,
+            },
+            T::DQuoted(_) => Ident {
+                value: unquote(raw, '"'),
+                quoted: true,
+                span,
+            },
+            _ => Ident::new(raw, span),
+        }
+    }
+
+    /// An identifier (any word, even reserved ones when `any` is set).
+    pub fn ident(&mut self, what: &'static str) -> PResult<Ident> {
+        if self.at_name() {
+            let i = self.bump();
+            Ok(self.ident_at(i))
+        } else {
+            Err(self.err(what))
+        }
+    }
+    /// Like [`Parser::ident`] but also accepts reserved keywords (after a dot, or as a
+    /// column name in a column list).
+    pub fn ident_any(&mut self, what: &'static str) -> PResult<Ident> {
+        match self.peek() {
+            T::Word(_) | T::Bracketed(true) | T::DQuoted(true) if !self.at_end() => {
+                let i = self.bump();
+                Ok(self.ident_at(i))
+            }
+            _ => Err(self.err(what)),
+        }
+    }
+
+    /// A dotted object name; parts may be empty (`db..t`).
+    pub fn object_name(&mut self, what: &'static str) -> PResult<ObjectName> {
+        let mut parts = vec![self.ident(what)?];
+        while self.peek() == T::Dot && !self.at_end() {
+            self.bump();
+            if self.peek() == T::Dot {
+                let s = self.tok(self.pos).start as usize;
+                parts.push(Ident::new("", Span::new(s, s)));
+                continue;
+            }
+            parts.push(self.ident_any("a name after `.`")?);
+        }
+        Ok(ObjectName { parts })
+    }
+
+    /// A table name: a dotted name, `#temp`, `##temp` or `@tablevar`.
+    pub fn table_name(&mut self) -> PResult<TableName> {
+        match self.peek() {
+            T::TempName if !self.at_end() => {
+                let i = self.bump();
+                let raw = self.text(i);
+                // The sigil stays in the name as written; `kind` says what it means.
+                let kind = if raw.starts_with("##") {
+                    TableKind::GlobalTemp
+                } else {
+                    TableKind::Temp
+                };
+                Ok(TableName {
+                    source: ObjectName {
+                        parts: vec![Ident::new(raw, self.tok_span(i))],
+                    },
+                    kind,
+                    target: None,
+                })
+            }
+            T::Var if !self.at_end() => {
+                let i = self.bump();
+                Ok(TableName {
+                    source: ObjectName {
+                        parts: vec![Ident::new(self.text(i), self.tok_span(i))],
+                    },
+                    kind: TableKind::Variable,
+                    target: None,
+                })
+            }
+            _ => {
+                let name = self.object_name("a table name")?;
+                // `db.dbo.#t` is not valid; a temp name can only be first.
+                Ok(TableName {
+                    source: name,
+                    kind: TableKind::Permanent,
+                    target: None,
+                })
+            }
+        }
+    }
+
+    /// `( a, b, c )` identifiers, with optional ASC/DESC (ignored).
+    pub fn paren_ident_list(&mut self) -> PResult<Vec<Ident>> {
+        self.expect(T::LParen, "`(`")?;
+        let mut v = Vec::new();
+        loop {
+            v.push(self.ident_any("a column name")?);
+            if !self.eat_kw(Kw::Asc) {
+                self.eat_kw(Kw::Desc);
+            }
+            if !self.eat(T::Comma) {
+                break;
+            }
+        }
+        self.expect(T::RParen, "`)`")?;
+        Ok(v)
+    }
+
+    /// Skips a balanced parenthesised group starting at `(`.
+    pub fn skip_parens(&mut self) -> PResult<()> {
+        self.expect(T::LParen, "`(`")?;
+        let mut depth = 1usize;
+        while !self.at_end() {
+            match self.peek() {
+                T::LParen => depth += 1,
+                T::RParen => {
+                    depth -= 1;
+                    if depth == 0 {
+                        self.bump();
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+            self.bump();
+        }
+        Err(self.err("`)`"))
+    }
+
+    // ----- statements and recovery -----
+
+    /// True when the token at `i` starts a statement (used for recovery and for
+    /// optional-semicolon statement boundaries).
+    pub fn starts_statement(&self, i: usize) -> bool {
+        match self.tok(i).t {
+            T::Word(k) => matches!(
+                k,
+                Kw::Select
+                    | Kw::Insert
+                    | Kw::Update
+                    | Kw::Delete
+                    | Kw::Merge
+                    | Kw::Create
+                    | Kw::Alter
+                    | Kw::Drop
+                    | Kw::Truncate
+                    | Kw::Declare
+                    | Kw::Set
+                    | Kw::If
+                    | Kw::While
+                    | Kw::Begin
+                    | Kw::Return
+                    | Kw::Break
+                    | Kw::Continue
+                    | Kw::Exec
+                    | Kw::Execute
+                    | Kw::Print
+                    | Kw::Use
+                    | Kw::With
+                    | Kw::Commit
+                    | Kw::Rollback
+                    | Kw::Save
+                    | Kw::Open
+                    | Kw::Close
+                    | Kw::Deallocate
+                    | Kw::Fetch
+                    | Kw::Grant
+                    | Kw::Deny
+                    | Kw::Revoke
+                    | Kw::Raiserror
+                    | Kw::Waitfor
+                    | Kw::Goto
+                    | Kw::Throw
+                    | Kw::Dbcc
+                    | Kw::Backup
+                    | Kw::Restore
+                    | Kw::Bulk
+                    | Kw::Checkpoint
+                    | Kw::Kill
+                    | Kw::Reconfigure
+                    | Kw::Shutdown
+                    | Kw::Revert
+                    | Kw::Setuser
+            ),
+            _ => false,
+        }
+    }
+
+    /// `WITH name AS (` or `WITH name (` starts a query with CTEs (not a table hint).
+    pub fn at_cte_start(&self) -> bool {
+        self.is_kw(Kw::With)
+            && matches!(self.nth(1), T::Word(k) if !k.is_reserved())
+            && matches!(self.nth(2), T::Word(Kw::As) | T::LParen)
+    }
+
+    /// After an error, skips to the next plausible statement start at or after token
+    /// `at`, at parenthesis and CASE depth 0 counted from the statement start `start`
+    /// (or an `END`/`ELSE` closing an enclosing construct, or after a `;`).
+    ///
+    /// Statement keywords that continue the broken statement are not restarts: the
+    /// SELECT/VALUES/EXEC of an INSERT, the SET of an UPDATE, the statement after a
+    /// CTE list, the actions of a MERGE, a SELECT after UNION/EXCEPT/INTERSECT.
+    pub fn resync(&mut self, start: usize, at: usize) {
+        self.pos = start.min(self.toks.len());
+        let first = self.tok(start).t;
+        let (mut budget, conts): (u32, &[Kw]) = match first {
+            T::Word(Kw::Insert) => (
+                1,
+                &[Kw::Select, Kw::With, Kw::Values, Kw::Exec, Kw::Execute],
+            ),
+            T::Word(Kw::Update) => (1, &[Kw::Set]),
+            T::Word(Kw::With) => (
+                1,
+                &[Kw::Select, Kw::Insert, Kw::Update, Kw::Delete, Kw::Merge],
+            ),
+            T::Word(Kw::Create) | T::Word(Kw::Alter)
+                if (start + 1..start + 4).any(|i| self.tok(i).t == T::Word(Kw::View)) =>
+            {
+                (1, &[Kw::Select, Kw::With])
+            }
+            T::Word(Kw::Declare)
+                if (start + 1..start + 4).any(|i| self.tok(i).t == T::Word(Kw::Cursor)) =>
+            {
+                (1, &[Kw::Select, Kw::With])
+            }
+            T::Word(Kw::Merge) => (
+                u32::MAX,
+                &[Kw::Insert, Kw::Update, Kw::Delete, Kw::Set, Kw::Values],
+            ),
+            _ => (0, &[]),
+        };
+        let mut parens = 0i64;
+        let mut cases = 0i64;
+        while !self.at_end() {
+            let t = self.peek();
+            if self.pos > start && parens == 0 && cases == 0 {
+                let continues = match t {
+                    T::Word(k) if budget > 0 && conts.contains(&k) => {
+                        budget -= 1;
+                        true
+                    }
+                    T::Word(Kw::Select) | T::Word(Kw::With) => matches!(
+                        self.tok(self.pos - 1).t,
+                        T::Word(Kw::Union)
+                            | T::Word(Kw::All)
+                            | T::Word(Kw::Except)
+                            | T::Word(Kw::Intersect)
+                    ),
+                    _ => false,
+                };
+                if !continues && self.pos >= at {
+                    if self.starts_statement(self.pos)
+                        && (!self.is_kw(Kw::With) || self.at_cte_start())
+                    {
+                        return;
+                    }
+                    if self.is_kw(Kw::End) || self.is_kw(Kw::Else) {
+                        return;
+                    }
+                }
+            }
+            match t {
+                T::LParen => parens += 1,
+                T::RParen => parens = (parens - 1).max(0),
+                T::Semi if parens == 0 && self.pos >= at => {
+                    self.bump();
+                    return;
+                }
+                T::Word(Kw::Case) => cases += 1,
+                T::Word(Kw::End) if cases > 0 => cases -= 1,
+                _ => {}
+            }
+            self.bump();
+        }
+    }
+
+    /// Parses one statement; on failure records the error and returns an
+    /// `Unconverted` statement covering the skipped tokens.
+    pub fn statement_recover(&mut self) -> Stmt {
+        let start = self.pos;
+        let ndiag = self.diags.len();
+        let depth = self.depth;
+        match self.statement() {
+            Ok(mut s) => {
+                if self.eat(T::Semi) {
+                    s.span = self.span_from(start);
+                }
+                s
+            }
+            Err(e) => {
+                self.diags.truncate(ndiag);
+                self.depth = depth;
+                let err_span = if e.at < self.toks.len() {
+                    self.tok_span(e.at)
+                } else {
+                    let end = self.tok(self.toks.len().saturating_sub(1)).end as usize;
+                    Span::new(end, end)
+                };
+                // Statements that swallow their batch (CREATE PROCEDURE) set pos themselves.
+                if e.code == codes::SX2001.code {
+                    self.pos = self.toks.len();
+                } else {
+                    self.resync(start, e.at.max(start));
+                }
+                if self.pos == start {
+                    self.bump();
+                }
+                let span = self.span_from(start);
+                let text = self.src[span.range()].to_string();
+                let mut d = Diagnostic::new(e.code, err_span, e.message);
+                if let Some(h) = e.hint {
+                    d = d.with_hint(h);
+                } else if e.code == codes::SX1001.code {
+                    d = d.with_hint("the statement is kept as an unconverted copy; fix the syntax or convert it by hand");
+                }
+                if err_span != span {
+                    d = d.with_secondary(span, "statement not converted");
+                }
+                self.diags.push(d);
+                Stmt::new(
+                    StmtKind::Unconverted(Unconverted {
+                        code: e.code.to_string(),
+                        text,
+                        span,
+                    }),
+                    span,
+                )
+            }
+        }
+    }
+
+    /// An unconverted statement spanning from token `start` to the current position,
+    /// with a diagnostic (used for recognised but unsupported statements).
+    pub fn unconverted_from(
+        &mut self,
+        start: usize,
+        code: &'static str,
+        message: impl Into<String>,
+        hint: &'static str,
+    ) -> Stmt {
+        let span = self.span_from(start);
+        self.diags
+            .push(Diagnostic::new(code, span, message).with_hint(hint));
+        Stmt::new(
+            StmtKind::Unconverted(Unconverted {
+                code: code.to_string(),
+                text: self.src[span.range()].to_string(),
+                span,
+            }),
+            span,
+        )
+    }
+
+    /// A dropped statement from token `start` to the current position.
+    pub fn dropped_from(&mut self, start: usize, code: &'static str, message: &str) -> Stmt {
+        let span = self.span_from(start);
+        self.diags.push(Diagnostic::new(code, span, message));
+        Stmt::new(
+            StmtKind::Dropped {
+                code: code.to_string(),
+                text: self.src[span.range()].to_string(),
+            },
+            span,
+        )
+    }
+
+    /// Skips the tokens on the rest of the current line (up to a `;`).
+    pub fn skip_line_rest(&mut self) {
+        while !self.at_end() && self.peek() != T::Semi {
+            let prev_end = self.tok(self.pos.saturating_sub(1)).end as usize;
+            let start = self.tok(self.pos).start as usize;
+            if self
+                .src
+                .get(prev_end..start)
+                .is_some_and(|gap| gap.contains('\n'))
+            {
+                break;
+            }
+            self.bump();
+        }
+    }
+
+    /// Skips to the next statement start at depth 0 without reporting (for recognised
+    /// statements whose contents are not converted).
+    pub fn skip_statement_rest(&mut self) {
+        let p = self.pos;
+        self.resync(p, p);
+        // Do not swallow a terminating `;`: the caller's statement owns it.
+        if self.pos > p && self.tok(self.pos - 1).t == T::Semi {
+            self.pos -= 1;
+        }
+    }
+}
+
+/// Removes the delimiters of a quoted identifier and undoubles the closing quote.
+pub fn unquote(raw: &str, close: char) -> String {
+    let inner = raw.get(1..).unwrap_or("");
+    let inner = inner.strip_suffix(close).unwrap_or(inner);
+    let doubled: String = [close, close].iter().collect();
+    if inner.contains(&doubled) {
+        inner.replace(&doubled, &close.to_string())
+    } else {
+        inner.to_string()
+    }
+}
