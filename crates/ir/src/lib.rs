@@ -58,6 +58,8 @@ mod tests {
         let json = serde_json::to_string(&module).expect("serialises");
         assert!(json.contains("\"block\""));
         let ty = DataType::Table(vec![("a".into(), DataType::Int)]);
-        assert!(serde_json::to_string(&ty).expect("serialises").contains("table"));
+        assert!(serde_json::to_string(&ty)
+            .expect("serialises")
+            .contains("table"));
     }
 }
