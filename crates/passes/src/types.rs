@@ -570,6 +570,46 @@ impl Types {
             ExprKind::Func { func, args } => func_type(func, args, &e.ty),
             ExprKind::Binary { op, left, right } => {
                 let (l, r) = (left.ty.clone(), right.ty.clone());
+                // DATETIME ± number adds days and keeps the DATETIME type.
+                let is_dt =
+                    |t: &DataType| matches!(t, DataType::TimestampNtz | DataType::Timestamp);
+                let days = match op {
+                    BinaryOp::Add if is_dt(&l) && r.is_integer() => Some((false, false)),
+                    BinaryOp::Add if is_dt(&r) && l.is_integer() => Some((true, false)),
+                    BinaryOp::Sub if is_dt(&l) && r.is_integer() => Some((false, true)),
+                    _ => None,
+                };
+                if let Some((swapped, negate)) = days {
+                    let (d, n) = if swapped {
+                        (take(right), take(left))
+                    } else {
+                        (take(left), take(right))
+                    };
+                    let n = if negate {
+                        let nty = n.ty.clone();
+                        Expr::typed(
+                            ExprKind::Unary {
+                                op: UnaryOp::Neg,
+                                expr: Box::new(Expr::typed(
+                                    ExprKind::Nested { expr: Box::new(n) },
+                                    span,
+                                    nty.clone(),
+                                )),
+                            },
+                            span,
+                            nty,
+                        )
+                    } else {
+                        n
+                    };
+                    let dty = d.ty.clone();
+                    e.kind = ExprKind::Func {
+                        func: Func::DateAdd(sqlxlate_ir::DateUnit::Day),
+                        args: vec![n, d],
+                    };
+                    e.ty = dty;
+                    return;
+                }
                 match op {
                     BinaryOp::Add => {
                         if l.is_string() && r.is_string() {
