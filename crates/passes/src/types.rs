@@ -116,6 +116,8 @@ struct Types {
     /// (stable during one walk). Only looked up, never iterated.
     query_out: HashMap<usize, Cols>,
     select_out: HashMap<usize, Cols>,
+    /// CTE query address → address of its anchor (leftmost) SELECT block.
+    cte_anchor: HashMap<usize, usize>,
     diagnostics: Vec<Diagnostic>,
     warned: Vec<Span>,
     too_deep_reported: bool,
@@ -341,7 +343,17 @@ impl Types {
             let n = t.source.name().to_lowercase();
             for scope in self.ctes.iter().rev() {
                 if let Some((_, a, aliases)) = scope.iter().find(|(c, _, _)| *c == n) {
-                    let cols = self.query_out.get(a).cloned().flatten();
+                    // Inside a recursive CTE its own columns come from the anchor
+                    // member (the leftmost SELECT, visited first).
+                    let cols = match self.query_out.get(a) {
+                        Some(c) => c.clone(),
+                        None => self
+                            .cte_anchor
+                            .get(a)
+                            .and_then(|s| self.select_out.get(s))
+                            .cloned()
+                            .flatten(),
+                    };
                     return cols.map(|c| rename(c, aliases));
                 }
             }
@@ -735,6 +747,19 @@ impl Types {
     }
 }
 
+/// Address of the leftmost SELECT block of a query body.
+fn leftmost_select(s: &SetExpr, depth: usize) -> Option<usize> {
+    if depth > 64 {
+        return None;
+    }
+    match s {
+        SetExpr::Select(sel) => Some(addr(&**sel)),
+        SetExpr::SetOp { left, .. } => leftmost_select(left, depth + 1),
+        SetExpr::Query(q) => leftmost_select(&q.body, depth + 1),
+        SetExpr::Values(_) => None,
+    }
+}
+
 fn rename(mut cols: Vec<(String, DataType)>, aliases: &[String]) -> Vec<(String, DataType)> {
     for (c, a) in cols.iter_mut().zip(aliases) {
         c.0 = a.clone();
@@ -830,6 +855,11 @@ fn func_type(func: &Func, args: &[Expr], current: &DataType) -> DataType {
 
 impl VisitorMut for Types {
     fn enter_query(&mut self, q: &mut Query) {
+        for c in &q.with {
+            if let Some(sel) = leftmost_select(&c.query.body, 0) {
+                self.cte_anchor.insert(addr(&c.query), sel);
+            }
+        }
         let ctes = q
             .with
             .iter()
