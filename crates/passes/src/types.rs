@@ -38,7 +38,7 @@ use crate::naming::target_display;
 use crate::PassOptions;
 
 /// One known column.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ColumnInfo {
     /// Name as written.
     pub name: String,
@@ -46,6 +46,10 @@ pub struct ColumnInfo {
     pub ty: DataType,
     /// DEFAULT expression, if declared.
     pub default: Option<Expr>,
+    /// IDENTITY(seed, increment), if declared.
+    pub identity: Option<(i64, i64)>,
+    /// The type as written in the source (`MONEY`), when the column comes from DDL.
+    pub source_type: String,
 }
 
 /// The schemas the module defines, keyed by printed target name.
@@ -957,6 +961,8 @@ impl VisitorMut for Types {
                     name: c.name.value.clone(),
                     ty: c.ty.clone(),
                     default: c.default.clone(),
+                    identity: c.identity,
+                    source_type: c.source_type.clone(),
                 })
                 .collect();
             self.catalog.define(&def.name, cols);
@@ -983,6 +989,7 @@ impl VisitorMut for Types {
                             name,
                             ty,
                             default: None,
+                            ..Default::default()
                         })
                         .collect();
                     self.catalog.define(name, cols);
@@ -1002,6 +1009,7 @@ impl VisitorMut for Types {
                             name,
                             ty,
                             default: None,
+                            ..Default::default()
                         })
                         .collect();
                     self.catalog.define(name, cols);
@@ -1016,6 +1024,8 @@ impl VisitorMut for Types {
                                 name: c.name.value.clone(),
                                 ty: c.ty.clone(),
                                 default: c.default.clone(),
+                                identity: c.identity,
+                                source_type: c.source_type.clone(),
                             }));
                         }
                     }
@@ -1030,6 +1040,7 @@ impl VisitorMut for Types {
                                 name: n.clone(),
                                 ty: t.clone(),
                                 default: None,
+                                ..Default::default()
                             })
                             .collect();
                         let tn = TableName {
@@ -1063,31 +1074,50 @@ impl VisitorMut for Types {
                 let Some(cols) = self.catalog.columns(target) else {
                     return;
                 };
-                let slots: Vec<DataType> = if columns.is_empty() {
-                    cols.iter().map(|c| c.ty.clone()).collect()
+                // Without a column list an IDENTITY column takes no value.
+                let targets: Vec<&ColumnInfo> = if columns.is_empty() {
+                    cols.iter().filter(|c| c.identity.is_none()).collect()
                 } else {
                     columns
                         .iter()
-                        .map(|c| {
+                        .filter_map(|c| {
                             let n = c.value.to_lowercase();
-                            cols.iter()
-                                .find(|k| k.name.to_lowercase() == n)
-                                .map(|k| k.ty.clone())
-                                .unwrap_or_default()
+                            cols.iter().find(|k| k.name.to_lowercase() == n)
                         })
                         .collect()
+                };
+                if !columns.is_empty() && targets.len() != columns.len() {
+                    return;
+                }
+                let slots: Vec<DataType> = targets.iter().map(|c| c.ty.clone()).collect();
+                // A UNIQUEIDENTIFIER stores (and shows) its hex digits in upper case.
+                let guid: Vec<bool> = targets
+                    .iter()
+                    .map(|c| c.source_type.eq_ignore_ascii_case("uniqueidentifier"))
+                    .collect();
+                let upper_guid = |e: &mut Expr, g: bool| {
+                    if g {
+                        if let ExprKind::Literal {
+                            value: Literal::String { value: s, .. },
+                        } = &mut e.kind
+                        {
+                            *s = s.to_uppercase();
+                        }
+                    }
                 };
                 match &mut q.body {
                     SetExpr::Values(rows) => {
                         for row in rows {
-                            for (e, t) in row.iter_mut().zip(&slots) {
+                            for ((e, t), g) in row.iter_mut().zip(&slots).zip(&guid) {
                                 coerce_literal(e, t);
+                                upper_guid(e, *g);
                             }
                         }
                     }
                     SetExpr::Select(sel) => {
-                        for (it, t) in sel.items.iter_mut().zip(&slots) {
+                        for ((it, t), g) in sel.items.iter_mut().zip(&slots).zip(&guid) {
                             coerce_literal(&mut it.expr, t);
+                            upper_guid(&mut it.expr, *g);
                         }
                     }
                     _ => {}

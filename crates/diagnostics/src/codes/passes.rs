@@ -108,4 +108,13 @@ crate::declare_codes! {
         example: "DELETE FROM dbo.Member WHERE Active = 0",
         what_to_do: "Nothing; on Databricks convert with the databricks profile to keep the statement as written.",
     }
+    SX4513 {
+        title: "identity or non-constant default emulated in an insert",
+        severity: Info,
+        kind: Informational,
+        meaning: "In the portable profile an INSERT into a table with an IDENTITY column or a non-constant DEFAULT (NEWID(), GETDATE()…) lists the omitted columns and computes them: an identity value is coalesce((SELECT max(id) FROM t), seed - increment) + increment * row_number() OVER (ORDER BY <source row order>), a default is its expression evaluated per row. The CREATE TABLE keeps only constant defaults.",
+        why: "Open-source Spark has no identity columns and accepts only constant DEFAULT expressions.",
+        example: "CREATE TABLE dbo.LoadRun (run_id INT IDENTITY(1, 1), note VARCHAR(20)); INSERT INTO dbo.LoadRun (note) VALUES ('x')",
+        what_to_do: "Nothing for single-writer loads; concurrent inserts into the same table could compute the same identity value, and inserts written outside the converted code do not get the values.",
+    }
 }
