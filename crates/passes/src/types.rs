@@ -98,10 +98,13 @@ pub fn run(module: &mut Module, _options: &PassOptions) -> (SchemaCatalog, Vec<D
 
 type Cols = Option<Vec<(String, DataType)>>;
 
+#[derive(Default)]
 struct Entry {
     /// Names the entry answers to (alias, or table name and full dotted name), lower-case.
     names: Vec<String>,
     cols: Cols,
+    /// Columns declared MONEY / SMALLMONEY (lower-case), for tables of the module.
+    money: Vec<String>,
 }
 
 #[derive(Default)]
@@ -383,6 +386,7 @@ impl Types {
                 out.push(Entry {
                     names,
                     cols: self.table_cols(name),
+                    money: self.money_cols(name),
                 });
             }
             Relation::Derived {
@@ -396,6 +400,7 @@ impl Types {
                 out.push(Entry {
                     names: alias.iter().map(|a| a.value.to_lowercase()).collect(),
                     cols: cols.map(|c| rename(c, &aliases)),
+                    ..Default::default()
                 });
             }
             Relation::Join { left, right, .. } => {
@@ -407,11 +412,71 @@ impl Types {
             | Relation::Unpivot { alias, .. } => out.push(Entry {
                 names: alias.iter().map(|a| a.value.to_lowercase()).collect(),
                 cols: None,
+                ..Default::default()
             }),
             Relation::Unconverted { .. } => out.push(Entry {
                 names: vec![],
                 cols: None,
+                ..Default::default()
             }),
+        }
+    }
+
+    fn money_cols(&self, t: &TableName) -> Vec<String> {
+        if t.kind == TableKind::Permanent && t.source.parts.len() == 1 {
+            let n = t.source.name().to_lowercase();
+            if self.ctes.iter().any(|s| s.iter().any(|(c, _, _)| *c == n)) {
+                return vec![];
+            }
+        }
+        self.catalog
+            .columns(t)
+            .map(|cs| {
+                cs.iter()
+                    .filter(|c| {
+                        c.source_type.eq_ignore_ascii_case("money")
+                            || c.source_type.eq_ignore_ascii_case("smallmoney")
+                    })
+                    .map(|c| c.name.to_lowercase())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether an expression is a column declared MONEY / SMALLMONEY (or a product or
+    /// quotient that keeps MONEY).
+    fn is_money(&self, e: &Expr, depth: usize) -> bool {
+        if depth > 32 || !matches!(e.ty, DataType::Decimal { scale: 4, .. }) {
+            return false;
+        }
+        match &e.kind {
+            ExprKind::Nested { expr } => self.is_money(expr, depth + 1),
+            ExprKind::Column { qualifier, name } => {
+                let name = name.value.to_lowercase();
+                let q = qualifier.last().map(|i| i.value.to_lowercase());
+                for scope in self.scopes.iter().rev() {
+                    for en in scope {
+                        if let Some(q) = &q {
+                            if !en.names.contains(q) {
+                                continue;
+                            }
+                            return en.money.contains(&name);
+                        }
+                        if en.money.contains(&name) {
+                            return true;
+                        }
+                        if en
+                            .cols
+                            .as_ref()
+                            .is_some_and(|cs| cs.iter().any(|(c, _)| c.to_lowercase() == name))
+                        {
+                            return false;
+                        }
+                    }
+                }
+                false
+            }
+            _ => false,
         }
     }
 
@@ -697,6 +762,42 @@ impl Types {
         if ty != DataType::Unknown {
             e.ty = ty;
         }
+        self.money_semantics(e);
+    }
+
+    /// T-SQL MONEY arithmetic: MONEY * or / an integer (or MONEY) stays MONEY (four
+    /// decimals), and MONEY converted to a string shows two decimals.
+    fn money_semantics(&mut self, e: &mut Expr) {
+        let money = DataType::Decimal {
+            precision: 19,
+            scale: 4,
+        };
+        match &mut e.kind {
+            ExprKind::Binary {
+                op: BinaryOp::Mul | BinaryOp::FracDiv,
+                left,
+                right,
+            } => {
+                let (lm, rm) = (self.is_money(left, 0), self.is_money(right, 0));
+                let keeps = (lm && (rm || right.ty.is_integer())) || (rm && left.ty.is_integer());
+                if keeps {
+                    e.ty = money.clone();
+                    let inner = take(e);
+                    *e = cast(inner, money);
+                }
+            }
+            ExprKind::Cast { expr, to, .. } if to.is_string() && self.is_money(expr, 0) => {
+                let inner = take(expr);
+                **expr = cast(
+                    inner,
+                    DataType::Decimal {
+                        precision: 19,
+                        scale: 2,
+                    },
+                );
+            }
+            _ => {}
+        }
     }
 
     fn stmt_scope(&self, s: &Stmt) -> Option<Vec<Entry>> {
@@ -737,6 +838,7 @@ impl Types {
             Entry {
                 names,
                 cols: self.table_cols(target),
+                money: self.money_cols(target),
             },
         );
         Some(out)
@@ -943,6 +1045,7 @@ impl VisitorMut for Types {
                 Entry {
                     names: vec![],
                     cols: Some(o.clone()),
+                    ..Default::default()
                 },
             );
         }
