@@ -713,6 +713,62 @@ impl Cx<'_> {
             k @ (StmtKind::Update { .. } | StmtKind::Delete { .. } | StmtKind::Merge(_)) => {
                 self.dml(k, span)
             }
+            StmtKind::Declare(decls)
+                if decls.iter().any(|d| matches!(d.ty, DataType::Table(_))) =>
+            {
+                // A table variable is a session-scoped table (like a #temp table).
+                let mut out = Vec::new();
+                let mut scalars = Vec::new();
+                for d in decls {
+                    let DataType::Table(cols) = &d.ty else {
+                        scalars.push(d);
+                        continue;
+                    };
+                    if !scalars.is_empty() {
+                        out.push(Stmt::new(
+                            StmtKind::Declare(std::mem::take(&mut scalars)),
+                            span,
+                        ));
+                    }
+                    let name = TableName {
+                        source: sqlxlate_ir::ObjectName {
+                            parts: vec![ident(&format!("@{}", d.name), d.span)],
+                        },
+                        kind: sqlxlate_ir::TableKind::Variable,
+                        target: Some(sqlxlate_ir::TargetName {
+                            catalog: None,
+                            schema: None,
+                            name: format!("tv_{}", d.name.to_lowercase()),
+                            zone: None,
+                        }),
+                    };
+                    let columns = cols
+                        .iter()
+                        .map(|(n, t)| sqlxlate_ir::ColumnDef {
+                            name: ident(n, d.span),
+                            ty: t.clone(),
+                            source_type: String::new(),
+                            not_null: false,
+                            default: None,
+                            identity: None,
+                            computed: None,
+                            span: d.span,
+                        })
+                        .collect();
+                    out.push(Stmt::new(
+                        StmtKind::CreateTable(sqlxlate_ir::TableDef {
+                            name,
+                            columns,
+                            constraints: vec![],
+                        }),
+                        d.span,
+                    ));
+                }
+                if !scalars.is_empty() {
+                    out.push(Stmt::new(StmtKind::Declare(scalars), span));
+                }
+                out
+            }
             StmtKind::CreateTable(mut def) if self.profile == Profile::Portable => {
                 // Open-source Spark accepts only constant DEFAULTs; inserts compute the others.
                 for c in &mut def.columns {
