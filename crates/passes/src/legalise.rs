@@ -365,6 +365,110 @@ fn flatten(r: &Relation, leaves: &mut Vec<Relation>, conds: &mut Vec<Expr>, dept
     }
 }
 
+/// `UPDATE/DELETE … FROM t AS p LEFT JOIN r AS a ON <on> WHERE <w>`, when nothing but
+/// the WHERE clause (and ON) uses `a`: the rows T-SQL changes are exactly those with
+/// `EXISTS (SELECT 1 FROM r AS a WHERE <on> AND <w>)` or, when no row of `r` matches,
+/// `<w>` with every `a` column NULL. Returns that condition.
+fn left_join_condition(
+    target: &TableName,
+    alias: &Option<Ident>,
+    from: &[Relation],
+    selection: &Option<Expr>,
+    values: &[&Expr],
+    span: Span,
+) -> Option<(Option<Ident>, Expr)> {
+    let [Relation::Join {
+        kind: JoinKind::Left,
+        left,
+        right,
+        on: Some(on),
+        ..
+    }] = from
+    else {
+        return None;
+    };
+    let Relation::Table {
+        name,
+        alias: talias,
+        ..
+    } = left.as_ref()
+    else {
+        return None;
+    };
+    let target_alias = match (alias, talias) {
+        (Some(a), Some(t)) if a.value.eq_ignore_ascii_case(&t.value) => Some(t.clone()),
+        (None, _) | (Some(_), None) if table_key(name) == table_key(target) => talias.clone(),
+        _ => return None,
+    };
+    if table_key(name) != table_key(target) {
+        return None;
+    }
+    let other = match right.as_ref() {
+        Relation::Table { alias: Some(a), .. } | Relation::Derived { alias: Some(a), .. } => {
+            a.value.to_lowercase()
+        }
+        _ => return None,
+    };
+    // Columns: qualified ones only (an unqualified name could belong to either side).
+    let refs = |e: &Expr, other_allowed: bool| {
+        let mut ok = true;
+        let mut e = e.clone();
+        sqlxlate_ir::visit::for_each_expr_mut(&mut e, &mut |x| {
+            if let ExprKind::Column { qualifier, .. } = &x.kind {
+                match qualifier.last() {
+                    None => ok = false,
+                    Some(q) if q.value.to_lowercase() == other && !other_allowed => ok = false,
+                    _ => {}
+                }
+            }
+            if matches!(
+                x.kind,
+                ExprKind::Subquery { .. } | ExprKind::Exists { .. } | ExprKind::InSubquery { .. }
+            ) {
+                ok = false;
+            }
+        });
+        ok
+    };
+    if !values.iter().all(|v| refs(v, false)) {
+        return None;
+    }
+    let w = selection.clone().unwrap_or_else(|| boolean(true, span));
+    if !refs(&w, true) {
+        return None;
+    }
+    let mut w_null = w.clone();
+    sqlxlate_ir::visit::for_each_expr_mut(&mut w_null, &mut |x| {
+        if let ExprKind::Column { qualifier, .. } = &x.kind {
+            if qualifier
+                .last()
+                .is_some_and(|q| q.value.to_lowercase() == other)
+            {
+                *x = null(x.span);
+            }
+        }
+    });
+    let one = |cond: Expr| {
+        query(select(
+            vec![item(int(1, span), None)],
+            vec![right.as_ref().clone()],
+            Some(cond),
+            span,
+        ))
+    };
+    let matched = exists(
+        one(bin(BinaryOp::And, nested(on.clone()), nested(w))),
+        false,
+    );
+    let none = exists(one(on.clone()), true);
+    let cond = bin(
+        BinaryOp::Or,
+        matched,
+        nested(bin(BinaryOp::And, none, nested(w_null))),
+    );
+    Some((target_alias, cond))
+}
+
 fn shape(
     target: &TableName,
     alias: &Option<Ident>,
@@ -864,6 +968,35 @@ impl Cx<'_> {
             } if !from.is_empty() => (target, alias, from, selection, MergeAction::Delete),
             k => return vec![Stmt::new(k, span)],
         };
+        let values: Vec<&Expr> = match &action {
+            MergeAction::Update { assignments } => assignments.iter().map(|a| &a.value).collect(),
+            _ => vec![],
+        };
+        if let Some((target_alias, cond)) =
+            left_join_condition(&target, &alias, &from, &selection, &values, span)
+        {
+            self.diagnostics.push(Diagnostic::new(
+                codes::SX4511.code,
+                span,
+                "update or delete with a left join rewritten to exists conditions",
+            ));
+            let k = match action {
+                MergeAction::Update { assignments } => StmtKind::Update {
+                    target,
+                    alias: target_alias,
+                    assignments,
+                    from: vec![],
+                    selection: Some(cond),
+                },
+                _ => StmtKind::Delete {
+                    target,
+                    alias: target_alias,
+                    from: vec![],
+                    selection: Some(cond),
+                },
+            };
+            return vec![Stmt::new(k, span)];
+        }
         let Some(sh) = shape(&target, &alias, &from, &selection) else {
             self.diagnostics.push(
                 Diagnostic::new(
