@@ -94,7 +94,7 @@ crate::declare_codes! {
         title: "update or delete with a join rewritten to merge",
         severity: Info,
         kind: Informational,
-        meaning: "An UPDATE … FROM / DELETE … FROM with joins was rewritten into MERGE INTO … WHEN MATCHED.",
+        meaning: "An UPDATE … FROM / DELETE … FROM with inner joins was rewritten into MERGE INTO … WHEN MATCHED. With the target LEFT JOIN one other table (and only the ON and WHERE clauses using that table), it became a plain UPDATE / DELETE WHERE EXISTS (a joined row satisfies ON and WHERE) OR (no row satisfies ON AND the WHERE clause with that table's columns NULL), which changes exactly the rows T-SQL changes.",
         why: "Databricks UPDATE and DELETE have no FROM clause.",
         example: "DELETE a FROM dbo.T a JOIN dbo.S s ON s.ID = a.ID",
         what_to_do: "Nothing.",
