@@ -1841,6 +1841,97 @@ mod tests {
     }
 
     #[test]
+    fn portable_insert_computes_identity_and_non_constant_defaults() {
+        let mut id = coldef("run_id", DataType::Int);
+        id.identity = Some((1, 1));
+        let mut g = coldef("guid", DataType::string());
+        g.default = Some(Expr::typed(
+            ExprKind::Func {
+                func: sqlxlate_ir::Func::NewUuid,
+                args: vec![],
+            },
+            sp(),
+            DataType::string(),
+        ));
+        let create = StmtKind::CreateTable(TableDef {
+            name: t(&["dbo", "Run"]),
+            columns: vec![id, g, coldef("note", vstr(20))],
+            constraints: vec![],
+        });
+        let ins = StmtKind::Insert {
+            target: t(&["dbo", "Run"]),
+            columns: vec![ident("note", sp())],
+            source: values(vec![vec![string("a", sp())], vec![string("b", sp())]]),
+            overwrite: false,
+        };
+        let mut m = module_of(vec![create.clone(), ins.clone()]);
+        let r = crate::run(&mut m, &opts(Profile::Portable));
+        let kinds = stmt_kinds(&m);
+        let StmtKind::CreateTable(def) = &kinds[0] else {
+            panic!("{:?}", kinds[0]);
+        };
+        assert!(def.columns[1].default.is_none());
+        let StmtKind::Insert { columns, .. } = &kinds[1] else {
+            panic!("{:?}", kinds[1]);
+        };
+        let names: Vec<&str> = columns.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(names, vec!["note", "run_id", "guid"]);
+        let sql = printed(&m);
+        assert!(
+            sql[1].starts_with("INSERT INTO spark_catalog.dbo.run SELECT __sx_src.note, "),
+            "{}",
+            sql[1]
+        );
+        assert!(
+            sql[1].contains("row_number() OVER (ORDER BY __sx_src.__sx_ord)"),
+            "{}",
+            sql[1]
+        );
+        assert!(sql[1].contains("('a', 1), ('b', 2)"), "{}", sql[1]);
+        assert!(r.diagnostics.iter().any(|d| d.code == "SX4513"));
+        // The Databricks profile keeps the statement.
+        let mut m = module_of(vec![create, ins]);
+        crate::run(&mut m, &opts(Profile::Databricks));
+        assert!(
+            printed(&m)[1].contains("VALUES ('a'), ('b')"),
+            "{}",
+            printed(&m)[1]
+        );
+    }
+
+    #[test]
+    fn databricks_update_from_left_join_becomes_exists_conditions() {
+        let upd = StmtKind::Update {
+            target: t(&["dbo", "Provider"]),
+            alias: Some(ident("p", sp())),
+            assignments: vec![assign("Dormant", int(1, sp()))],
+            from: vec![Relation::Join {
+                kind: JoinKind::Left,
+                left: Box::new(rel(t(&["dbo", "Provider"]), Some("p"), sp())),
+                right: Box::new(rel(t(&["dbo", "Claim"]), Some("c"), sp())),
+                on: Some(bin(
+                    BinaryOp::Eq,
+                    col(Some("c"), "NPI", sp()),
+                    col(Some("p"), "NPI", sp()),
+                )),
+                span: sp(),
+            }],
+            selection: Some(is_null(col(Some("c"), "ClaimID", sp()), false)),
+        };
+        let mut m = module_of(vec![upd]);
+        let r = crate::run(&mut m, &opts(Profile::Databricks));
+        let sql = printed(&m);
+        assert!(
+            sql[0].starts_with("UPDATE main.dbo.provider AS p SET Dormant = 1 WHERE EXISTS"),
+            "{}",
+            sql[0]
+        );
+        assert!(sql[0].contains("NOT EXISTS"), "{}", sql[0]);
+        assert!(sql[0].contains("NULL IS NULL"), "{}", sql[0]);
+        assert!(r.diagnostics.iter().all(|d| d.code != "SX2511"));
+    }
+
+    #[test]
     fn unknown_schema_update_is_left_with_an_error_in_portable() {
         let upd = StmtKind::Update {
             target: t(&["ext", "Claims"]),

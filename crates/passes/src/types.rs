@@ -1355,6 +1355,97 @@ mod tests {
         }
     }
 
+    /// Runs naming + types over `CREATE TABLE dbo.Charge (price MONEY, qty INT,
+    /// at DATETIME); SELECT <items> FROM dbo.Charge`, returning the typed items.
+    fn charge_items(items: Vec<Expr>) -> Vec<SelectItem> {
+        let mut price = coldef(
+            "price",
+            DataType::Decimal {
+                precision: 19,
+                scale: 4,
+            },
+        );
+        price.source_type = "MONEY".into();
+        let create = StmtKind::CreateTable(TableDef {
+            name: table_name(&["dbo", "Charge"], TableKind::Permanent, sp()),
+            columns: vec![
+                price,
+                coldef("qty", DataType::Int),
+                coldef("at", DataType::TimestampNtz),
+            ],
+            constraints: vec![],
+        });
+        let q = query(select(
+            items.into_iter().map(|e| item(e, None)).collect(),
+            vec![rel(
+                table_name(&["dbo", "Charge"], TableKind::Permanent, sp()),
+                None,
+                sp(),
+            )],
+            None,
+            sp(),
+        ));
+        let mut m = module_of(vec![create, StmtKind::Query(Box::new(q))]);
+        let o = opts(Profile::Databricks);
+        crate::naming::run(&mut m, &o);
+        run(&mut m, &o);
+        match stmt_kinds(&m).pop() {
+            Some(StmtKind::Query(q)) => match q.body {
+                SetExpr::Select(s) => s.items,
+                _ => unreachable!(),
+            },
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn datetime_plus_number_adds_days_and_money_keeps_money() {
+        let items = charge_items(vec![
+            bin(BinaryOp::Add, col(None, "at", sp()), int(1, sp())),
+            bin(
+                BinaryOp::Div,
+                col(None, "price", sp()),
+                col(None, "qty", sp()),
+            ),
+            Expr::typed(
+                ExprKind::Cast {
+                    expr: Box::new(col(None, "price", sp())),
+                    to: DataType::string(),
+                    mode: CastMode::Strict,
+                },
+                sp(),
+                DataType::string(),
+            ),
+        ]);
+        assert!(matches!(
+            &items[0].expr.kind,
+            ExprKind::Func {
+                func: Func::DateAdd(sqlxlate_ir::DateUnit::Day),
+                ..
+            }
+        ));
+        assert_eq!(items[0].expr.ty, DataType::TimestampNtz);
+        let money = DataType::Decimal {
+            precision: 19,
+            scale: 4,
+        };
+        assert!(
+            matches!(&items[1].expr.kind, ExprKind::Cast { to, .. } if *to == money),
+            "{:?}",
+            items[1].expr
+        );
+        let ExprKind::Cast { expr, .. } = &items[2].expr.kind else {
+            panic!("{:?}", items[2].expr)
+        };
+        assert!(matches!(
+            &expr.kind,
+            ExprKind::Cast {
+                to: DataType::Decimal { scale: 2, .. },
+                ..
+            }
+        ));
+    }
+
     #[test]
     fn plus_on_strings_becomes_concat_and_string_plus_number_adds() {
         let (items, diags) = typed_items(vec![
