@@ -865,7 +865,7 @@ impl Cx<'_> {
                             columns,
                             constraints: vec![],
                         }),
-                        d.span,
+                        span,
                     ));
                 }
                 if !scalars.is_empty() {
