@@ -365,6 +365,110 @@ fn flatten(r: &Relation, leaves: &mut Vec<Relation>, conds: &mut Vec<Expr>, dept
     }
 }
 
+/// `UPDATE/DELETE … FROM t AS p LEFT JOIN r AS a ON <on> WHERE <w>`, when nothing but
+/// the WHERE clause (and ON) uses `a`: the rows T-SQL changes are exactly those with
+/// `EXISTS (SELECT 1 FROM r AS a WHERE <on> AND <w>)` or, when no row of `r` matches,
+/// `<w>` with every `a` column NULL. Returns that condition.
+fn left_join_condition(
+    target: &TableName,
+    alias: &Option<Ident>,
+    from: &[Relation],
+    selection: &Option<Expr>,
+    values: &[&Expr],
+    span: Span,
+) -> Option<(Option<Ident>, Expr)> {
+    let [Relation::Join {
+        kind: JoinKind::Left,
+        left,
+        right,
+        on: Some(on),
+        ..
+    }] = from
+    else {
+        return None;
+    };
+    let Relation::Table {
+        name,
+        alias: talias,
+        ..
+    } = left.as_ref()
+    else {
+        return None;
+    };
+    let target_alias = match (alias, talias) {
+        (Some(a), Some(t)) if a.value.eq_ignore_ascii_case(&t.value) => Some(t.clone()),
+        (None, _) | (Some(_), None) if table_key(name) == table_key(target) => talias.clone(),
+        _ => return None,
+    };
+    if table_key(name) != table_key(target) {
+        return None;
+    }
+    let other = match right.as_ref() {
+        Relation::Table { alias: Some(a), .. } | Relation::Derived { alias: Some(a), .. } => {
+            a.value.to_lowercase()
+        }
+        _ => return None,
+    };
+    // Columns: qualified ones only (an unqualified name could belong to either side).
+    let refs = |e: &Expr, other_allowed: bool| {
+        let mut ok = true;
+        let mut e = e.clone();
+        sqlxlate_ir::visit::for_each_expr_mut(&mut e, &mut |x| {
+            if let ExprKind::Column { qualifier, .. } = &x.kind {
+                match qualifier.last() {
+                    None => ok = false,
+                    Some(q) if q.value.to_lowercase() == other && !other_allowed => ok = false,
+                    _ => {}
+                }
+            }
+            if matches!(
+                x.kind,
+                ExprKind::Subquery { .. } | ExprKind::Exists { .. } | ExprKind::InSubquery { .. }
+            ) {
+                ok = false;
+            }
+        });
+        ok
+    };
+    if !values.iter().all(|v| refs(v, false)) {
+        return None;
+    }
+    let w = selection.clone().unwrap_or_else(|| boolean(true, span));
+    if !refs(&w, true) {
+        return None;
+    }
+    let mut w_null = w.clone();
+    sqlxlate_ir::visit::for_each_expr_mut(&mut w_null, &mut |x| {
+        if let ExprKind::Column { qualifier, .. } = &x.kind {
+            if qualifier
+                .last()
+                .is_some_and(|q| q.value.to_lowercase() == other)
+            {
+                *x = null(x.span);
+            }
+        }
+    });
+    let one = |cond: Expr| {
+        query(select(
+            vec![item(int(1, span), None)],
+            vec![right.as_ref().clone()],
+            Some(cond),
+            span,
+        ))
+    };
+    let matched = exists(
+        one(bin(BinaryOp::And, nested(on.clone()), nested(w))),
+        false,
+    );
+    let none = exists(one(on.clone()), true);
+    let cond = bin(
+        BinaryOp::Or,
+        matched,
+        nested(bin(BinaryOp::And, none, nested(w_null))),
+    );
+    Some((target_alias, cond))
+}
+
 fn shape(
     target: &TableName,
     alias: &Option<Ident>,
@@ -492,7 +596,182 @@ fn qual_col(q: &Option<String>, name: &str, span: Span, ty: &DataType) -> Expr {
     col_typed(q.as_deref(), name, ty.clone(), span)
 }
 
+/// A constant expression (a literal, possibly negated, parenthesised or cast).
+fn is_constant(e: &Expr, depth: usize) -> bool {
+    if depth > 32 {
+        return false;
+    }
+    match &e.kind {
+        ExprKind::Literal { .. } => true,
+        ExprKind::Nested { expr } | ExprKind::Unary { expr, .. } | ExprKind::Cast { expr, .. } => {
+            is_constant(expr, depth + 1)
+        }
+        _ => false,
+    }
+}
+
 impl Cx<'_> {
+    /// Portable profile: an INSERT into a table of the module with IDENTITY columns or
+    /// non-constant DEFAULTs computes the omitted columns itself:
+    /// `INSERT INTO t (<given>, <omitted>) SELECT __sx_src.<given>…, <omitted values>
+    /// FROM (<rows with an ordinal>) AS __sx_src(<given>, __sx_ord)`, where an identity
+    /// value is `coalesce((SELECT max(id) FROM t), seed - increment) + increment *
+    /// row_number() OVER (ORDER BY __sx_ord)` and a DEFAULT is its expression.
+    fn insert_portable(
+        &mut self,
+        target: TableName,
+        columns: Vec<Ident>,
+        source: InsertSource,
+        overwrite: bool,
+        span: Span,
+    ) -> StmtKind {
+        let unchanged = |target, columns, source| StmtKind::Insert {
+            target,
+            columns,
+            source,
+            overwrite,
+        };
+        let Some(cols) = self.catalog.columns(&target) else {
+            return unchanged(target, columns, source);
+        };
+        let cols = cols.to_vec();
+        let given: Vec<String> = if columns.is_empty() {
+            if matches!(source, InsertSource::DefaultValues) {
+                vec![]
+            } else {
+                cols.iter()
+                    .filter(|c| c.identity.is_none())
+                    .map(|c| c.name.clone())
+                    .collect()
+            }
+        } else {
+            columns.iter().map(|c| c.value.clone()).collect()
+        };
+        let is_given = |n: &str| given.iter().any(|g| g.eq_ignore_ascii_case(n));
+        let omitted: Vec<&ColumnInfo> = cols
+            .iter()
+            .filter(|c| !is_given(&c.name) && (c.identity.is_some() || c.default.is_some()))
+            .collect();
+        let needed = omitted.iter().any(|c| {
+            c.identity.is_some() || c.default.as_ref().is_some_and(|d| !is_constant(d, 0))
+        });
+        if !needed || overwrite {
+            return unchanged(target, columns, source);
+        }
+        // The source rows, with an ordinal that keeps their order.
+        let src = "__sx_src";
+        let ord = "__sx_ord";
+        let (from, order_key) = match source {
+            InsertSource::DefaultValues => (vec![], int(1, span)),
+            InsertSource::Query(q) => {
+                let mut q = *q;
+                let values_only = q.with.is_empty()
+                    && q.order_by.is_empty()
+                    && q.limit.is_none()
+                    && matches!(q.body, SetExpr::Values(_));
+                let mut aliases: Vec<Ident> = given.iter().map(|g| ident(g, span)).collect();
+                let key = if values_only {
+                    if let SetExpr::Values(rows) = &mut q.body {
+                        for (i, r) in rows.iter_mut().enumerate() {
+                            r.push(int(i as i64 + 1, span));
+                        }
+                    }
+                    aliases.push(ident(ord, span));
+                    col_typed(Some(src), ord, DataType::Int, span)
+                } else {
+                    int(1, span)
+                };
+                (
+                    vec![Relation::Derived {
+                        query: Box::new(q),
+                        alias: Some(ident(src, span)),
+                        columns: aliases,
+                        span,
+                    }],
+                    key,
+                )
+            }
+        };
+        let mut items: Vec<SelectItem> = given
+            .iter()
+            .map(|g| {
+                let ty = cols
+                    .iter()
+                    .find(|c| c.name.eq_ignore_ascii_case(g))
+                    .map(|c| c.ty.clone())
+                    .unwrap_or_default();
+                item(col_typed(Some(src), g, ty, span), None)
+            })
+            .collect();
+        let mut what = Vec::new();
+        for c in &omitted {
+            let value = if let Some((seed, inc)) = c.identity {
+                let mut m = agg(
+                    AggFunc::Max,
+                    vec![col_typed(None, &c.name, c.ty.clone(), span)],
+                    span,
+                );
+                m.ty = c.ty.clone();
+                let mut last = subquery(query(select(
+                    vec![item(m, None)],
+                    vec![rel(target.clone(), None, span)],
+                    None,
+                    span,
+                )));
+                last.ty = c.ty.clone();
+                let start = Expr::typed(
+                    ExprKind::Func {
+                        func: sqlxlate_ir::Func::Coalesce,
+                        args: vec![last, int(seed.saturating_sub(inc), span)],
+                    },
+                    span,
+                    DataType::BigInt,
+                );
+                let rn = window(
+                    WindowFunc::RowNumber,
+                    WindowSpec {
+                        partition_by: vec![],
+                        order_by: vec![OrderBy {
+                            expr: order_key.clone(),
+                            desc: false,
+                            nulls_first: None,
+                        }],
+                        frame: None,
+                    },
+                    span,
+                );
+                let v = bin(BinaryOp::Add, start, bin(BinaryOp::Mul, int(inc, span), rn));
+                what.push(format!("identity column {}", c.name));
+                Expr::typed(
+                    ExprKind::Cast {
+                        expr: Box::new(v),
+                        to: c.ty.clone(),
+                        mode: sqlxlate_ir::CastMode::Strict,
+                    },
+                    span,
+                    c.ty.clone(),
+                )
+            } else {
+                what.push(format!("default of {}", c.name));
+                c.default.clone().unwrap_or_else(|| null(span))
+            };
+            items.push(item(value, None));
+        }
+        self.diagnostics.push(Diagnostic::new(
+            codes::SX4513.code,
+            span,
+            format!("insert computes the {} itself", what.join(", ")),
+        ));
+        let mut names: Vec<Ident> = given.iter().map(|g| ident(g, span)).collect();
+        names.extend(omitted.iter().map(|c| ident(&c.name, span)));
+        StmtKind::Insert {
+            target,
+            columns: names,
+            source: InsertSource::Query(Box::new(query(select(items, from, None, span)))),
+            overwrite,
+        }
+    }
+
     fn stmts(&mut self, v: Vec<Stmt>, depth: usize) -> Vec<Stmt> {
         let mut out = Vec::with_capacity(v.len());
         for s in v {
@@ -537,6 +816,80 @@ impl Cx<'_> {
             )],
             k @ (StmtKind::Update { .. } | StmtKind::Delete { .. } | StmtKind::Merge(_)) => {
                 self.dml(k, span)
+            }
+            StmtKind::Declare(decls)
+                if decls.iter().any(|d| matches!(d.ty, DataType::Table(_))) =>
+            {
+                // A table variable is a session-scoped table (like a #temp table).
+                let mut out = Vec::new();
+                let mut scalars = Vec::new();
+                for d in decls {
+                    let DataType::Table(cols) = &d.ty else {
+                        scalars.push(d);
+                        continue;
+                    };
+                    if !scalars.is_empty() {
+                        out.push(Stmt::new(
+                            StmtKind::Declare(std::mem::take(&mut scalars)),
+                            span,
+                        ));
+                    }
+                    let name = TableName {
+                        source: sqlxlate_ir::ObjectName {
+                            parts: vec![ident(&format!("@{}", d.name), d.span)],
+                        },
+                        kind: sqlxlate_ir::TableKind::Variable,
+                        target: Some(sqlxlate_ir::TargetName {
+                            catalog: None,
+                            schema: None,
+                            name: format!("tv_{}", d.name.to_lowercase()),
+                            zone: None,
+                        }),
+                    };
+                    let columns = cols
+                        .iter()
+                        .map(|(n, t)| sqlxlate_ir::ColumnDef {
+                            name: ident(n, d.span),
+                            ty: t.clone(),
+                            source_type: String::new(),
+                            not_null: false,
+                            default: None,
+                            identity: None,
+                            computed: None,
+                            span: d.span,
+                        })
+                        .collect();
+                    out.push(Stmt::new(
+                        StmtKind::CreateTable(sqlxlate_ir::TableDef {
+                            name,
+                            columns,
+                            constraints: vec![],
+                        }),
+                        span,
+                    ));
+                }
+                if !scalars.is_empty() {
+                    out.push(Stmt::new(StmtKind::Declare(scalars), span));
+                }
+                out
+            }
+            StmtKind::CreateTable(mut def) if self.profile == Profile::Portable => {
+                // Open-source Spark accepts only constant DEFAULTs; inserts compute the others.
+                for c in &mut def.columns {
+                    if c.default.as_ref().is_some_and(|d| !is_constant(d, 0)) {
+                        c.default = None;
+                    }
+                }
+                vec![Stmt::new(StmtKind::CreateTable(def), span)]
+            }
+            StmtKind::Insert {
+                target,
+                columns,
+                source,
+                overwrite,
+            } if self.profile == Profile::Portable => {
+                let k = self.insert_portable(target, columns, source, overwrite, span);
+                vec![Stmt::new(k, span)]
             }
             k => vec![Stmt::new(k, span)],
         };
@@ -615,6 +968,35 @@ impl Cx<'_> {
             } if !from.is_empty() => (target, alias, from, selection, MergeAction::Delete),
             k => return vec![Stmt::new(k, span)],
         };
+        let values: Vec<&Expr> = match &action {
+            MergeAction::Update { assignments } => assignments.iter().map(|a| &a.value).collect(),
+            _ => vec![],
+        };
+        if let Some((target_alias, cond)) =
+            left_join_condition(&target, &alias, &from, &selection, &values, span)
+        {
+            self.diagnostics.push(Diagnostic::new(
+                codes::SX4511.code,
+                span,
+                "update or delete with a left join rewritten to exists conditions",
+            ));
+            let k = match action {
+                MergeAction::Update { assignments } => StmtKind::Update {
+                    target,
+                    alias: target_alias,
+                    assignments,
+                    from: vec![],
+                    selection: Some(cond),
+                },
+                _ => StmtKind::Delete {
+                    target,
+                    alias: target_alias,
+                    from: vec![],
+                    selection: Some(cond),
+                },
+            };
+            return vec![Stmt::new(k, span)];
+        }
         let Some(sh) = shape(&target, &alias, &from, &selection) else {
             self.diagnostics.push(
                 Diagnostic::new(
@@ -1456,6 +1838,97 @@ mod tests {
         );
         let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, vec!["SX4511", "SX3511"]);
+    }
+
+    #[test]
+    fn portable_insert_computes_identity_and_non_constant_defaults() {
+        let mut id = coldef("run_id", DataType::Int);
+        id.identity = Some((1, 1));
+        let mut g = coldef("guid", DataType::string());
+        g.default = Some(Expr::typed(
+            ExprKind::Func {
+                func: sqlxlate_ir::Func::NewUuid,
+                args: vec![],
+            },
+            sp(),
+            DataType::string(),
+        ));
+        let create = StmtKind::CreateTable(TableDef {
+            name: t(&["dbo", "Run"]),
+            columns: vec![id, g, coldef("note", vstr(20))],
+            constraints: vec![],
+        });
+        let ins = StmtKind::Insert {
+            target: t(&["dbo", "Run"]),
+            columns: vec![ident("note", sp())],
+            source: values(vec![vec![string("a", sp())], vec![string("b", sp())]]),
+            overwrite: false,
+        };
+        let mut m = module_of(vec![create.clone(), ins.clone()]);
+        let r = crate::run(&mut m, &opts(Profile::Portable));
+        let kinds = stmt_kinds(&m);
+        let StmtKind::CreateTable(def) = &kinds[0] else {
+            panic!("{:?}", kinds[0]);
+        };
+        assert!(def.columns[1].default.is_none());
+        let StmtKind::Insert { columns, .. } = &kinds[1] else {
+            panic!("{:?}", kinds[1]);
+        };
+        let names: Vec<&str> = columns.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(names, vec!["note", "run_id", "guid"]);
+        let sql = printed(&m);
+        assert!(
+            sql[1].starts_with("INSERT INTO spark_catalog.dbo.run SELECT __sx_src.note, "),
+            "{}",
+            sql[1]
+        );
+        assert!(
+            sql[1].contains("row_number() OVER (ORDER BY __sx_src.__sx_ord)"),
+            "{}",
+            sql[1]
+        );
+        assert!(sql[1].contains("('a', 1), ('b', 2)"), "{}", sql[1]);
+        assert!(r.diagnostics.iter().any(|d| d.code == "SX4513"));
+        // The Databricks profile keeps the statement.
+        let mut m = module_of(vec![create, ins]);
+        crate::run(&mut m, &opts(Profile::Databricks));
+        assert!(
+            printed(&m)[1].contains("VALUES ('a'), ('b')"),
+            "{}",
+            printed(&m)[1]
+        );
+    }
+
+    #[test]
+    fn databricks_update_from_left_join_becomes_exists_conditions() {
+        let upd = StmtKind::Update {
+            target: t(&["dbo", "Provider"]),
+            alias: Some(ident("p", sp())),
+            assignments: vec![assign("Dormant", int(1, sp()))],
+            from: vec![Relation::Join {
+                kind: JoinKind::Left,
+                left: Box::new(rel(t(&["dbo", "Provider"]), Some("p"), sp())),
+                right: Box::new(rel(t(&["dbo", "Claim"]), Some("c"), sp())),
+                on: Some(bin(
+                    BinaryOp::Eq,
+                    col(Some("c"), "NPI", sp()),
+                    col(Some("p"), "NPI", sp()),
+                )),
+                span: sp(),
+            }],
+            selection: Some(is_null(col(Some("c"), "ClaimID", sp()), false)),
+        };
+        let mut m = module_of(vec![upd]);
+        let r = crate::run(&mut m, &opts(Profile::Databricks));
+        let sql = printed(&m);
+        assert!(
+            sql[0].starts_with("UPDATE main.dbo.provider AS p SET Dormant = 1 WHERE EXISTS"),
+            "{}",
+            sql[0]
+        );
+        assert!(sql[0].contains("NOT EXISTS"), "{}", sql[0]);
+        assert!(sql[0].contains("NULL IS NULL"), "{}", sql[0]);
+        assert!(r.diagnostics.iter().all(|d| d.code != "SX2511"));
     }
 
     #[test]

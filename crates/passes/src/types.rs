@@ -38,7 +38,7 @@ use crate::naming::target_display;
 use crate::PassOptions;
 
 /// One known column.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ColumnInfo {
     /// Name as written.
     pub name: String,
@@ -46,6 +46,10 @@ pub struct ColumnInfo {
     pub ty: DataType,
     /// DEFAULT expression, if declared.
     pub default: Option<Expr>,
+    /// IDENTITY(seed, increment), if declared.
+    pub identity: Option<(i64, i64)>,
+    /// The type as written in the source (`MONEY`), when the column comes from DDL.
+    pub source_type: String,
 }
 
 /// The schemas the module defines, keyed by printed target name.
@@ -94,10 +98,13 @@ pub fn run(module: &mut Module, _options: &PassOptions) -> (SchemaCatalog, Vec<D
 
 type Cols = Option<Vec<(String, DataType)>>;
 
+#[derive(Default)]
 struct Entry {
     /// Names the entry answers to (alias, or table name and full dotted name), lower-case.
     names: Vec<String>,
     cols: Cols,
+    /// Columns declared MONEY / SMALLMONEY (lower-case), for tables of the module.
+    money: Vec<String>,
 }
 
 #[derive(Default)]
@@ -116,6 +123,8 @@ struct Types {
     /// (stable during one walk). Only looked up, never iterated.
     query_out: HashMap<usize, Cols>,
     select_out: HashMap<usize, Cols>,
+    /// CTE query address → address of its anchor (leftmost) SELECT block.
+    cte_anchor: HashMap<usize, usize>,
     diagnostics: Vec<Diagnostic>,
     warned: Vec<Span>,
     too_deep_reported: bool,
@@ -341,7 +350,17 @@ impl Types {
             let n = t.source.name().to_lowercase();
             for scope in self.ctes.iter().rev() {
                 if let Some((_, a, aliases)) = scope.iter().find(|(c, _, _)| *c == n) {
-                    let cols = self.query_out.get(a).cloned().flatten();
+                    // Inside a recursive CTE its own columns come from the anchor
+                    // member (the leftmost SELECT, visited first).
+                    let cols = match self.query_out.get(a) {
+                        Some(c) => c.clone(),
+                        None => self
+                            .cte_anchor
+                            .get(a)
+                            .and_then(|s| self.select_out.get(s))
+                            .cloned()
+                            .flatten(),
+                    };
                     return cols.map(|c| rename(c, aliases));
                 }
             }
@@ -367,6 +386,7 @@ impl Types {
                 out.push(Entry {
                     names,
                     cols: self.table_cols(name),
+                    money: self.money_cols(name),
                 });
             }
             Relation::Derived {
@@ -380,6 +400,7 @@ impl Types {
                 out.push(Entry {
                     names: alias.iter().map(|a| a.value.to_lowercase()).collect(),
                     cols: cols.map(|c| rename(c, &aliases)),
+                    ..Default::default()
                 });
             }
             Relation::Join { left, right, .. } => {
@@ -391,11 +412,71 @@ impl Types {
             | Relation::Unpivot { alias, .. } => out.push(Entry {
                 names: alias.iter().map(|a| a.value.to_lowercase()).collect(),
                 cols: None,
+                ..Default::default()
             }),
             Relation::Unconverted { .. } => out.push(Entry {
                 names: vec![],
                 cols: None,
+                ..Default::default()
             }),
+        }
+    }
+
+    fn money_cols(&self, t: &TableName) -> Vec<String> {
+        if t.kind == TableKind::Permanent && t.source.parts.len() == 1 {
+            let n = t.source.name().to_lowercase();
+            if self.ctes.iter().any(|s| s.iter().any(|(c, _, _)| *c == n)) {
+                return vec![];
+            }
+        }
+        self.catalog
+            .columns(t)
+            .map(|cs| {
+                cs.iter()
+                    .filter(|c| {
+                        c.source_type.eq_ignore_ascii_case("money")
+                            || c.source_type.eq_ignore_ascii_case("smallmoney")
+                    })
+                    .map(|c| c.name.to_lowercase())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether an expression is a column declared MONEY / SMALLMONEY (or a product or
+    /// quotient that keeps MONEY).
+    fn is_money(&self, e: &Expr, depth: usize) -> bool {
+        if depth > 32 || !matches!(e.ty, DataType::Decimal { scale: 4, .. }) {
+            return false;
+        }
+        match &e.kind {
+            ExprKind::Nested { expr } => self.is_money(expr, depth + 1),
+            ExprKind::Column { qualifier, name } => {
+                let name = name.value.to_lowercase();
+                let q = qualifier.last().map(|i| i.value.to_lowercase());
+                for scope in self.scopes.iter().rev() {
+                    for en in scope {
+                        if let Some(q) = &q {
+                            if !en.names.contains(q) {
+                                continue;
+                            }
+                            return en.money.contains(&name);
+                        }
+                        if en.money.contains(&name) {
+                            return true;
+                        }
+                        if en
+                            .cols
+                            .as_ref()
+                            .is_some_and(|cs| cs.iter().any(|(c, _)| c.to_lowercase() == name))
+                        {
+                            return false;
+                        }
+                    }
+                }
+                false
+            }
+            _ => false,
         }
     }
 
@@ -570,6 +651,46 @@ impl Types {
             ExprKind::Func { func, args } => func_type(func, args, &e.ty),
             ExprKind::Binary { op, left, right } => {
                 let (l, r) = (left.ty.clone(), right.ty.clone());
+                // DATETIME ± number adds days and keeps the DATETIME type.
+                let is_dt =
+                    |t: &DataType| matches!(t, DataType::TimestampNtz | DataType::Timestamp);
+                let days = match op {
+                    BinaryOp::Add if is_dt(&l) && r.is_integer() => Some((false, false)),
+                    BinaryOp::Add if is_dt(&r) && l.is_integer() => Some((true, false)),
+                    BinaryOp::Sub if is_dt(&l) && r.is_integer() => Some((false, true)),
+                    _ => None,
+                };
+                if let Some((swapped, negate)) = days {
+                    let (d, n) = if swapped {
+                        (take(right), take(left))
+                    } else {
+                        (take(left), take(right))
+                    };
+                    let n = if negate {
+                        let nty = n.ty.clone();
+                        Expr::typed(
+                            ExprKind::Unary {
+                                op: UnaryOp::Neg,
+                                expr: Box::new(Expr::typed(
+                                    ExprKind::Nested { expr: Box::new(n) },
+                                    span,
+                                    nty.clone(),
+                                )),
+                            },
+                            span,
+                            nty,
+                        )
+                    } else {
+                        n
+                    };
+                    let dty = d.ty.clone();
+                    e.kind = ExprKind::Func {
+                        func: Func::DateAdd(sqlxlate_ir::DateUnit::Day),
+                        args: vec![n, d],
+                    };
+                    e.ty = dty;
+                    return;
+                }
                 match op {
                     BinaryOp::Add => {
                         if l.is_string() && r.is_string() {
@@ -641,6 +762,42 @@ impl Types {
         if ty != DataType::Unknown {
             e.ty = ty;
         }
+        self.money_semantics(e);
+    }
+
+    /// T-SQL MONEY arithmetic: MONEY * or / an integer (or MONEY) stays MONEY (four
+    /// decimals), and MONEY converted to a string shows two decimals.
+    fn money_semantics(&mut self, e: &mut Expr) {
+        let money = DataType::Decimal {
+            precision: 19,
+            scale: 4,
+        };
+        match &mut e.kind {
+            ExprKind::Binary {
+                op: BinaryOp::Mul | BinaryOp::FracDiv,
+                left,
+                right,
+            } => {
+                let (lm, rm) = (self.is_money(left, 0), self.is_money(right, 0));
+                let keeps = (lm && (rm || right.ty.is_integer())) || (rm && left.ty.is_integer());
+                if keeps {
+                    e.ty = money.clone();
+                    let inner = take(e);
+                    *e = cast(inner, money);
+                }
+            }
+            ExprKind::Cast { expr, to, .. } if to.is_string() && self.is_money(expr, 0) => {
+                let inner = take(expr);
+                **expr = cast(
+                    inner,
+                    DataType::Decimal {
+                        precision: 19,
+                        scale: 2,
+                    },
+                );
+            }
+            _ => {}
+        }
     }
 
     fn stmt_scope(&self, s: &Stmt) -> Option<Vec<Entry>> {
@@ -681,6 +838,7 @@ impl Types {
             Entry {
                 names,
                 cols: self.table_cols(target),
+                money: self.money_cols(target),
             },
         );
         Some(out)
@@ -692,6 +850,19 @@ impl Types {
         cols.iter()
             .find(|c| c.name.to_lowercase() == col)
             .map(|c| c.ty.clone())
+    }
+}
+
+/// Address of the leftmost SELECT block of a query body.
+fn leftmost_select(s: &SetExpr, depth: usize) -> Option<usize> {
+    if depth > 64 {
+        return None;
+    }
+    match s {
+        SetExpr::Select(sel) => Some(addr(&**sel)),
+        SetExpr::SetOp { left, .. } => leftmost_select(left, depth + 1),
+        SetExpr::Query(q) => leftmost_select(&q.body, depth + 1),
+        SetExpr::Values(_) => None,
     }
 }
 
@@ -790,6 +961,11 @@ fn func_type(func: &Func, args: &[Expr], current: &DataType) -> DataType {
 
 impl VisitorMut for Types {
     fn enter_query(&mut self, q: &mut Query) {
+        for c in &q.with {
+            if let Some(sel) = leftmost_select(&c.query.body, 0) {
+                self.cte_anchor.insert(addr(&c.query), sel);
+            }
+        }
         let ctes = q
             .with
             .iter()
@@ -869,6 +1045,7 @@ impl VisitorMut for Types {
                 Entry {
                     names: vec![],
                     cols: Some(o.clone()),
+                    ..Default::default()
                 },
             );
         }
@@ -887,6 +1064,8 @@ impl VisitorMut for Types {
                     name: c.name.value.clone(),
                     ty: c.ty.clone(),
                     default: c.default.clone(),
+                    identity: c.identity,
+                    source_type: c.source_type.clone(),
                 })
                 .collect();
             self.catalog.define(&def.name, cols);
@@ -913,6 +1092,7 @@ impl VisitorMut for Types {
                             name,
                             ty,
                             default: None,
+                            ..Default::default()
                         })
                         .collect();
                     self.catalog.define(name, cols);
@@ -932,6 +1112,7 @@ impl VisitorMut for Types {
                             name,
                             ty,
                             default: None,
+                            ..Default::default()
                         })
                         .collect();
                     self.catalog.define(name, cols);
@@ -946,6 +1127,8 @@ impl VisitorMut for Types {
                                 name: c.name.value.clone(),
                                 ty: c.ty.clone(),
                                 default: c.default.clone(),
+                                identity: c.identity,
+                                source_type: c.source_type.clone(),
                             }));
                         }
                     }
@@ -960,6 +1143,7 @@ impl VisitorMut for Types {
                                 name: n.clone(),
                                 ty: t.clone(),
                                 default: None,
+                                ..Default::default()
                             })
                             .collect();
                         let tn = TableName {
@@ -993,31 +1177,50 @@ impl VisitorMut for Types {
                 let Some(cols) = self.catalog.columns(target) else {
                     return;
                 };
-                let slots: Vec<DataType> = if columns.is_empty() {
-                    cols.iter().map(|c| c.ty.clone()).collect()
+                // Without a column list an IDENTITY column takes no value.
+                let targets: Vec<&ColumnInfo> = if columns.is_empty() {
+                    cols.iter().filter(|c| c.identity.is_none()).collect()
                 } else {
                     columns
                         .iter()
-                        .map(|c| {
+                        .filter_map(|c| {
                             let n = c.value.to_lowercase();
-                            cols.iter()
-                                .find(|k| k.name.to_lowercase() == n)
-                                .map(|k| k.ty.clone())
-                                .unwrap_or_default()
+                            cols.iter().find(|k| k.name.to_lowercase() == n)
                         })
                         .collect()
+                };
+                if !columns.is_empty() && targets.len() != columns.len() {
+                    return;
+                }
+                let slots: Vec<DataType> = targets.iter().map(|c| c.ty.clone()).collect();
+                // A UNIQUEIDENTIFIER stores (and shows) its hex digits in upper case.
+                let guid: Vec<bool> = targets
+                    .iter()
+                    .map(|c| c.source_type.eq_ignore_ascii_case("uniqueidentifier"))
+                    .collect();
+                let upper_guid = |e: &mut Expr, g: bool| {
+                    if g {
+                        if let ExprKind::Literal {
+                            value: Literal::String { value: s, .. },
+                        } = &mut e.kind
+                        {
+                            *s = s.to_uppercase();
+                        }
+                    }
                 };
                 match &mut q.body {
                     SetExpr::Values(rows) => {
                         for row in rows {
-                            for (e, t) in row.iter_mut().zip(&slots) {
+                            for ((e, t), g) in row.iter_mut().zip(&slots).zip(&guid) {
                                 coerce_literal(e, t);
+                                upper_guid(e, *g);
                             }
                         }
                     }
                     SetExpr::Select(sel) => {
-                        for (it, t) in sel.items.iter_mut().zip(&slots) {
+                        for ((it, t), g) in sel.items.iter_mut().zip(&slots).zip(&guid) {
                             coerce_literal(&mut it.expr, t);
+                            upper_guid(&mut it.expr, *g);
                         }
                     }
                     _ => {}
@@ -1150,6 +1353,97 @@ mod tests {
             },
             _ => unreachable!(),
         }
+    }
+
+    /// Runs naming + types over `CREATE TABLE dbo.Charge (price MONEY, qty INT,
+    /// at DATETIME); SELECT <items> FROM dbo.Charge`, returning the typed items.
+    fn charge_items(items: Vec<Expr>) -> Vec<SelectItem> {
+        let mut price = coldef(
+            "price",
+            DataType::Decimal {
+                precision: 19,
+                scale: 4,
+            },
+        );
+        price.source_type = "MONEY".into();
+        let create = StmtKind::CreateTable(TableDef {
+            name: table_name(&["dbo", "Charge"], TableKind::Permanent, sp()),
+            columns: vec![
+                price,
+                coldef("qty", DataType::Int),
+                coldef("at", DataType::TimestampNtz),
+            ],
+            constraints: vec![],
+        });
+        let q = query(select(
+            items.into_iter().map(|e| item(e, None)).collect(),
+            vec![rel(
+                table_name(&["dbo", "Charge"], TableKind::Permanent, sp()),
+                None,
+                sp(),
+            )],
+            None,
+            sp(),
+        ));
+        let mut m = module_of(vec![create, StmtKind::Query(Box::new(q))]);
+        let o = opts(Profile::Databricks);
+        crate::naming::run(&mut m, &o);
+        run(&mut m, &o);
+        match stmt_kinds(&m).pop() {
+            Some(StmtKind::Query(q)) => match q.body {
+                SetExpr::Select(s) => s.items,
+                _ => unreachable!(),
+            },
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn datetime_plus_number_adds_days_and_money_keeps_money() {
+        let items = charge_items(vec![
+            bin(BinaryOp::Add, col(None, "at", sp()), int(1, sp())),
+            bin(
+                BinaryOp::Div,
+                col(None, "price", sp()),
+                col(None, "qty", sp()),
+            ),
+            Expr::typed(
+                ExprKind::Cast {
+                    expr: Box::new(col(None, "price", sp())),
+                    to: DataType::string(),
+                    mode: CastMode::Strict,
+                },
+                sp(),
+                DataType::string(),
+            ),
+        ]);
+        assert!(matches!(
+            &items[0].expr.kind,
+            ExprKind::Func {
+                func: Func::DateAdd(sqlxlate_ir::DateUnit::Day),
+                ..
+            }
+        ));
+        assert_eq!(items[0].expr.ty, DataType::TimestampNtz);
+        let money = DataType::Decimal {
+            precision: 19,
+            scale: 4,
+        };
+        assert!(
+            matches!(&items[1].expr.kind, ExprKind::Cast { to, .. } if *to == money),
+            "{:?}",
+            items[1].expr
+        );
+        let ExprKind::Cast { expr, .. } = &items[2].expr.kind else {
+            panic!("{:?}", items[2].expr)
+        };
+        assert!(matches!(
+            &expr.kind,
+            ExprKind::Cast {
+                to: DataType::Decimal { scale: 2, .. },
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -94,7 +94,7 @@ crate::declare_codes! {
         title: "update or delete with a join rewritten to merge",
         severity: Info,
         kind: Informational,
-        meaning: "An UPDATE … FROM / DELETE … FROM with joins was rewritten into MERGE INTO … WHEN MATCHED.",
+        meaning: "An UPDATE … FROM / DELETE … FROM with inner joins was rewritten into MERGE INTO … WHEN MATCHED. With the target LEFT JOIN one other table (and only the ON and WHERE clauses using that table), it became a plain UPDATE / DELETE WHERE EXISTS (a joined row satisfies ON and WHERE) OR (no row satisfies ON AND the WHERE clause with that table's columns NULL), which changes exactly the rows T-SQL changes.",
         why: "Databricks UPDATE and DELETE have no FROM clause.",
         example: "DELETE a FROM dbo.T a JOIN dbo.S s ON s.ID = a.ID",
         what_to_do: "Nothing.",
@@ -107,5 +107,14 @@ crate::declare_codes! {
         why: "Open-source Spark has no UPDATE, DELETE or MERGE on plain parquet tables, and cannot overwrite a table it reads in the same statement.",
         example: "DELETE FROM dbo.Member WHERE Active = 0",
         what_to_do: "Nothing; on Databricks convert with the databricks profile to keep the statement as written.",
+    }
+    SX4513 {
+        title: "identity or non-constant default emulated in an insert",
+        severity: Info,
+        kind: Informational,
+        meaning: "In the portable profile an INSERT into a table with an IDENTITY column or a non-constant DEFAULT (NEWID(), GETDATE()…) lists the omitted columns and computes them: an identity value is coalesce((SELECT max(id) FROM t), seed - increment) + increment * row_number() OVER (ORDER BY <source row order>), a default is its expression evaluated per row. The CREATE TABLE keeps only constant defaults.",
+        why: "Open-source Spark has no identity columns and accepts only constant DEFAULT expressions.",
+        example: "CREATE TABLE dbo.LoadRun (run_id INT IDENTITY(1, 1), note VARCHAR(20)); INSERT INTO dbo.LoadRun (note) VALUES ('x')",
+        what_to_do: "Nothing for single-writer loads; concurrent inserts into the same table could compute the same identity value, and inserts written outside the converted code do not get the values.",
     }
 }
