@@ -39,6 +39,9 @@ pub(crate) struct Emitter<'a> {
     pub(crate) databricks_only: Vec<String>,
     /// Tables defined earlier in the module: printed name and columns, in order.
     pub(crate) tables: Vec<(String, Vec<sqlxlate_ir::ColumnDef>)>,
+    /// Set while printing a SELECT that is a branch of a set operation: its computed
+    /// string items get the module collation (taken by the SELECT, not inherited).
+    pub(crate) collate_branch_items: bool,
 }
 
 impl<'a> Emitter<'a> {
@@ -55,6 +58,7 @@ impl<'a> Emitter<'a> {
             label_counter: 0,
             databricks_only: Vec::new(),
             tables: Vec::new(),
+            collate_branch_items: false,
         }
     }
 

@@ -115,12 +115,17 @@ impl Emitter<'_> {
                 right,
             } => {
                 let p = set_prec(*op);
+                // Spark requires the branches' string columns to have the same collation:
+                // computed string items of a branch get the module collation.
+                self.collate_branch_items = matches!(left.as_ref(), SetExpr::Select(_));
                 let l = self.set_expr(left, p);
                 // A right operand that is itself a set operation keeps its parentheses.
+                self.collate_branch_items = matches!(right.as_ref(), SetExpr::Select(_));
                 let r = match right.as_ref() {
                     SetExpr::SetOp { .. } => parens(self.set_expr(right, 0)),
                     other => self.set_expr(other, p),
                 };
+                self.collate_branch_items = false;
                 let kw = match op {
                     SetOp::Union => "UNION",
                     SetOp::Intersect => "INTERSECT",
@@ -169,11 +174,19 @@ impl Emitter<'_> {
 
     fn select_clauses(&mut self, s: &Select, extra_item: Option<D>) -> Vec<D> {
         let mut parts = Vec::new();
+        let collate_items = std::mem::take(&mut self.collate_branch_items)
+            && self.collation != sqlxlate_ir::Collation::Binary;
         let mut items: Vec<D> = s
             .items
             .iter()
             .map(|it| {
-                let d = self.ex0(&it.expr);
+                let mut d = self.ex0(&it.expr);
+                if collate_items && needs_branch_collation(&it.expr) {
+                    d = d.append(t(format!(
+                        " COLLATE {}",
+                        crate::types::collation_name(self.collation)
+                    )));
+                }
                 match &it.alias {
                     Some(a) => d.append(t(format!(" AS {}", names::ident(a)))),
                     None => d,
@@ -446,4 +459,22 @@ impl Emitter<'_> {
             }
         }
     }
+}
+
+/// True for a computed string item of a set-operation branch: it has the default
+/// collation on Spark, which is incompatible with the collated columns of other branches.
+fn needs_branch_collation(e: &sqlxlate_ir::Expr) -> bool {
+    let collated = matches!(
+        e.ty,
+        sqlxlate_ir::DataType::String {
+            collation: Some(_),
+            ..
+        }
+    );
+    e.ty.is_string()
+        && !collated
+        && !matches!(
+            e.kind,
+            ExprKind::Column { .. } | ExprKind::Collate { .. } | ExprKind::Variable { .. }
+        )
 }
