@@ -449,7 +449,23 @@ impl Emitter<'_> {
             StmtKind::Query(q) => vec![self.query(q)],
             StmtKind::CreateTableAs { name, query } => {
                 let q = self.query(query);
-                if names::is_session_scoped(name) {
+                if names::is_temp_table(name) {
+                    self.temp_table_note(s);
+                    if self.portable() {
+                        vec![
+                            t(format!("DROP TABLE IF EXISTS {}", names::table(name))),
+                            clause(&format!("CREATE TABLE {} AS", names::table(name)), q),
+                        ]
+                    } else {
+                        vec![clause(
+                            &format!(
+                                "CREATE OR REPLACE TEMPORARY TABLE {} AS",
+                                names::table(name)
+                            ),
+                            q,
+                        )]
+                    }
+                } else if names::is_session_scoped(name) {
                     self.diag_hint(
                         codes::SX3806.code,
                         s.span,
@@ -488,6 +504,9 @@ impl Emitter<'_> {
                 let mut out = Vec::new();
                 for n in ns {
                     let text = match object {
+                        ObjectKind::Table if names::is_temp_table(n) => {
+                            format!("DROP TABLE IF EXISTS {}", names::table(n))
+                        }
                         ObjectKind::Table if names::is_session_scoped(n) => {
                             format!("DROP VIEW IF EXISTS {}", names::table(n))
                         }
@@ -965,7 +984,10 @@ impl Emitter<'_> {
         let name = names::table(&def.name);
         self.tables.retain(|(n, _)| *n != name);
         self.tables.push((name.clone(), def.columns.clone()));
-        if names::is_session_scoped(&def.name) {
+        let temp = names::is_temp_table(&def.name);
+        if temp {
+            self.temp_table_note(s);
+        } else if names::is_session_scoped(&def.name) {
             self.diag_hint(
                 codes::SX3809.code,
                 s.span,
@@ -1027,16 +1049,43 @@ impl Emitter<'_> {
             );
             self.databricks_only.extend(only);
         }
-        let mut doc = t(format!("CREATE TABLE {name} ")).append(parens(comma_sep(items)));
+        let kw = if temp && !self.portable() {
+            "CREATE TEMPORARY TABLE"
+        } else {
+            "CREATE TABLE"
+        };
+        let mut doc = t(format!("{kw} {name} ")).append(parens(comma_sep(items)));
         let has_default = def.columns.iter().any(|c| c.default.is_some());
         if has_default && !self.portable() {
             doc = doc.append(line()).append(t(
                 "TBLPROPERTIES ('delta.feature.allowColumnDefaults' = 'supported')",
             ));
         }
-        let mut out = vec![doc.group()];
+        let mut out = Vec::new();
+        if temp && self.portable() {
+            out.push(t(format!("DROP TABLE IF EXISTS {name}")));
+        }
+        out.push(doc.group());
         out.extend(after);
         out
+    }
+
+    /// Notes that a temp table is printed as a materialised table.
+    fn temp_table_note(&mut self, s: &Stmt) {
+        if self.portable() {
+            self.diag(
+                codes::SX4803.code,
+                s.span,
+                "temp table materialised as a table in the scratch schema sx_session",
+            );
+        } else {
+            self.diag_hint(
+                codes::SX4803.code,
+                s.span,
+                "temp table printed as a databricks temporary table",
+                "temporary tables need a recent databricks runtime",
+            );
+        }
     }
 
     fn alter_table(&mut self, name: &TableName, actions: &[AlterAction], s: &Stmt) -> Vec<D> {
