@@ -7,7 +7,7 @@ use sqlxlate_ir::{
 };
 
 use crate::doc::{clause, comma_sep, hard, line, lines, parens, t, D};
-use crate::emitter::{Emitter, Place};
+use crate::emitter::{Emitter, Place, Rounding};
 use crate::names;
 use crate::types::{column_type, TypeNote};
 
@@ -598,7 +598,9 @@ impl Emitter<'_> {
                 };
                 match source {
                     InsertSource::Query(q) => {
+                        self.insert_rounding = self.rounding_for(target, columns);
                         let q = self.query(q);
+                        self.insert_rounding.clear();
                         vec![t(format!("{kw} {}{cols}", names::table(target)))
                             .append(line())
                             .append(q)
@@ -1068,6 +1070,32 @@ impl Emitter<'_> {
         out.push(doc.group());
         out.extend(after);
         out
+    }
+
+    /// Per inserted position, how SQL Server rounds the stored value; empty when no
+    /// column needs it or the columns are unknown.
+    fn rounding_for(&self, target: &TableName, columns: &[sqlxlate_ir::Ident]) -> Vec<Rounding> {
+        let tn = names::table(target);
+        let Some((_, defs)) = self.tables.iter().find(|(n, _)| *n == tn) else {
+            return Vec::new();
+        };
+        let r: Vec<Rounding> = if columns.is_empty() {
+            defs.iter().map(|c| Rounding::of(&c.source_type)).collect()
+        } else {
+            columns
+                .iter()
+                .map(|i| {
+                    defs.iter()
+                        .find(|c| c.name.value.eq_ignore_ascii_case(&i.value))
+                        .map_or(Rounding::None, |c| Rounding::of(&c.source_type))
+                })
+                .collect()
+        };
+        if r.iter().all(|x| *x == Rounding::None) {
+            Vec::new()
+        } else {
+            r
+        }
     }
 
     /// Notes that a temp table is printed as a materialised table.
