@@ -451,20 +451,16 @@ impl Emitter<'_> {
                 let q = self.query(query);
                 if names::is_temp_table(name) {
                     self.temp_table_note(s);
-                    if self.portable() {
-                        vec![
-                            t(format!("DROP TABLE IF EXISTS {}", names::table(name))),
-                            clause(&format!("CREATE TABLE {} AS", names::table(name)), q),
-                        ]
+                    // Older Databricks runtimes have no CREATE OR REPLACE TEMPORARY TABLE.
+                    let kw = if self.portable() {
+                        "CREATE TABLE"
                     } else {
-                        vec![clause(
-                            &format!(
-                                "CREATE OR REPLACE TEMPORARY TABLE {} AS",
-                                names::table(name)
-                            ),
-                            q,
-                        )]
-                    }
+                        "CREATE TEMPORARY TABLE"
+                    };
+                    vec![
+                        t(format!("DROP TABLE IF EXISTS {}", names::table(name))),
+                        clause(&format!("{kw} {} AS", names::table(name)), q),
+                    ]
                 } else if names::is_session_scoped(name) {
                     self.diag_hint(
                         codes::SX3806.code,
@@ -1064,7 +1060,7 @@ impl Emitter<'_> {
             ));
         }
         let mut out = Vec::new();
-        if temp && self.portable() {
+        if temp {
             out.push(t(format!("DROP TABLE IF EXISTS {name}")));
         }
         out.push(doc.group());
@@ -1111,7 +1107,7 @@ impl Emitter<'_> {
                 codes::SX4803.code,
                 s.span,
                 "temp table printed as a databricks temporary table",
-                "temporary tables need a recent databricks runtime",
+                "temporary tables need a databricks sql warehouse or runtime 18.1 or later",
             );
         }
     }

@@ -203,7 +203,11 @@ fn create_table_as_and_views() {
 
         -- COMMAND ----------
 
-        CREATE OR REPLACE TEMPORARY TABLE stage AS SELECT * FROM main.dbo.t
+        DROP TABLE IF EXISTS stage
+
+        -- COMMAND ----------
+
+        CREATE TEMPORARY TABLE stage AS SELECT * FROM main.dbo.t
 
         -- COMMAND ----------
 
