@@ -39,6 +39,52 @@ pub(crate) struct Emitter<'a> {
     pub(crate) databricks_only: Vec<String>,
     /// Tables defined earlier in the module: printed name and columns, in order.
     pub(crate) tables: Vec<(String, Vec<sqlxlate_ir::ColumnDef>)>,
+    /// Set while printing a SELECT that is a branch of a set operation: its computed
+    /// string items get the module collation (taken by the SELECT, not inherited).
+    pub(crate) collate_branch_items: bool,
+    /// Set while printing the source of an INSERT into a table with DATETIME /
+    /// SMALLDATETIME columns: per inserted position, the rounding SQL Server applies
+    /// when it stores the value (taken by the VALUES list or SELECT that is printed next).
+    pub(crate) insert_rounding: Vec<Rounding>,
+}
+
+/// How SQL Server rounds a value stored in a column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rounding {
+    /// Stored as written.
+    None,
+    /// DATETIME: 1/300 s.
+    Datetime,
+    /// SMALLDATETIME: the minute.
+    SmallDatetime,
+}
+
+impl Rounding {
+    /// The rounding of a column of this source type.
+    pub(crate) fn of(source_type: &str) -> Rounding {
+        match source_type.trim().to_ascii_uppercase().as_str() {
+            "DATETIME" => Rounding::Datetime,
+            "SMALLDATETIME" => Rounding::SmallDatetime,
+            _ => Rounding::None,
+        }
+    }
+
+    /// Wraps the printed value `x` (a TIMESTAMP_NTZ) in the rounding expression.
+    pub(crate) fn wrap(self, x: &str) -> Option<String> {
+        let day = format!("CAST(CAST({x} AS DATE) AS TIMESTAMP_NTZ)");
+        let us = format!("timestampdiff(MICROSECOND, {day}, {x})");
+        match self {
+            Rounding::None => None,
+            // ticks of 1/300 s, rounded; shown in whole milliseconds (.000/.003/.007).
+            Rounding::Datetime => Some(format!(
+                "timestampadd(MILLISECOND, ((({us}) * 3 + 5000) div 10000 * 20 + 3) div 6, {day})"
+            )),
+            // 29.998 s rounds down, 29.999 s up.
+            Rounding::SmallDatetime => Some(format!(
+                "timestampadd(MINUTE, (({us}) + 30001000) div 60000000, {day})"
+            )),
+        }
+    }
 }
 
 impl<'a> Emitter<'a> {
@@ -55,6 +101,8 @@ impl<'a> Emitter<'a> {
             label_counter: 0,
             databricks_only: Vec::new(),
             tables: Vec::new(),
+            collate_branch_items: false,
+            insert_rounding: Vec::new(),
         }
     }
 
@@ -111,5 +159,20 @@ impl<'a> Emitter<'a> {
     /// Renders a document at the configured width.
     pub(crate) fn render(&self, doc: &crate::doc::D) -> String {
         crate::doc::render(doc, self.options.width)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rounding;
+
+    #[test]
+    fn rounding_by_source_type() {
+        assert_eq!(Rounding::of("datetime"), Rounding::Datetime);
+        assert_eq!(Rounding::of("SMALLDATETIME"), Rounding::SmallDatetime);
+        assert_eq!(Rounding::of("DATETIME2(3)"), Rounding::None);
+        assert_eq!(Rounding::None.wrap("x"), None);
+        let w = Rounding::SmallDatetime.wrap("x").unwrap_or_default();
+        assert!(w.starts_with("timestampadd(MINUTE, "));
     }
 }

@@ -145,7 +145,15 @@ impl Emitter<'_> {
                 // A string literal the types pass gave another type (a date written as
                 // text): Spark does not convert strings implicitly on insert.
                 let lit = self.literal(value).doc;
-                P::atom(self.cast_doc(lit, &e.ty, CastMode::Strict, e))
+                let needs_formats = match value {
+                    Literal::String { value: v, .. } => !spark_reads_datetime(v),
+                    _ => false,
+                };
+                if needs_formats && matches!(e.ty, DataType::TimestampNtz | DataType::Date) {
+                    P::atom(self.string_to_datetime(lit, &e.ty, CastMode::Strict, e))
+                } else {
+                    P::atom(self.cast_doc(lit, &e.ty, CastMode::Strict, e))
+                }
             }
             ExprKind::Literal { value } => self.literal(value),
             ExprKind::Column { qualifier, name } => {
@@ -184,6 +192,18 @@ impl Emitter<'_> {
                 whens,
                 else_,
             } => self.case(operand.as_deref(), whens, else_.as_deref()),
+            ExprKind::Cast { expr, to, mode }
+                if expr.ty.is_string()
+                    && matches!(to, DataType::TimestampNtz | DataType::Date)
+                    && !matches!(
+                        &expr.kind,
+                        ExprKind::Literal { value: Literal::String { value, .. } }
+                            if spark_reads_datetime(value)
+                    ) =>
+            {
+                let inner = self.ex0(expr);
+                P::atom(self.string_to_datetime(inner, to, *mode, e))
+            }
             ExprKind::Cast { expr, to, mode } => {
                 let inner = self.ex0(expr);
                 let cast = self.cast_doc(inner, to, *mode, e);
@@ -449,6 +469,33 @@ impl Emitter<'_> {
         )
     }
 
+    /// A string → DATETIME / DATE conversion: SQL Server (us_english) also reads
+    /// unseparated `yyyyMMdd[ HH:mm[:ss[.fff]]]` and `M/d/yyyy[ H:mm[:ss[.fff]]]`, which
+    /// Spark's cast does not. Prints a coalesce over `try_to_timestamp` for those
+    /// formats, then the plain cast as the last alternative (strict for CAST, so a
+    /// string that matches nothing still raises).
+    pub(crate) fn string_to_datetime(
+        &mut self,
+        inner: D,
+        to: &DataType,
+        mode: CastMode,
+        at: &Expr,
+    ) -> D {
+        let ty = self.type_text(to, at);
+        let mut alts: Vec<D> = DATETIME_FORMATS
+            .iter()
+            .map(|f| {
+                let parsed = call("try_to_timestamp", vec![inner.clone(), t(format!("'{f}'"))]);
+                t("CAST(")
+                    .append(parsed)
+                    .append(t(format!(" AS {ty})")))
+                    .group()
+            })
+            .collect();
+        alts.push(self.cast_doc(inner, to, mode, at));
+        call("coalesce", alts)
+    }
+
     /// `CAST(x AS T)` or `try_cast(x AS T)`.
     pub(crate) fn cast_doc(&mut self, inner: D, to: &DataType, mode: CastMode, at: &Expr) -> D {
         let ty = self.type_text(to, at);
@@ -540,4 +587,20 @@ fn flatten_chain<'e>(op: BinaryOp, e: &'e Expr, out: &mut Vec<&'e Expr>, depth: 
         }
         _ => out.push(e),
     }
+}
+
+/// Datetime string formats SQL Server reads under us_english that Spark's cast does not
+/// (Spark pattern letters; `[...]` is optional).
+const DATETIME_FORMATS: [&str; 2] = ["yyyyMMdd[ H:mm[:ss[.SSS]]]", "M/d/yyyy[ H:mm[:ss[.SSS]]]"];
+
+/// True when Spark's cast reads the datetime string like SQL Server does (ISO
+/// `yyyy-MM-dd[ HH:mm[:ss[.fff]]]`, `yyyy-MM-ddTHH:mm:ss`), so the plain cast suffices.
+fn spark_reads_datetime(v: &str) -> bool {
+    let b = v.trim().as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
 }

@@ -172,6 +172,14 @@ pub(crate) fn is_session_scoped(t: &TableName) -> bool {
     }
 }
 
+/// True for a temp table (`#t`, `##t`): printed as a materialised table.
+pub(crate) fn is_temp_table(t: &TableName) -> bool {
+    matches!(
+        t.kind,
+        sqlxlate_ir::TableKind::Temp | sqlxlate_ir::TableKind::GlobalTemp
+    )
+}
+
 /// A variable's target name: `v_` and the source name.
 pub(crate) fn variable(name: &str) -> String {
     quote(&format!("v_{name}"))

@@ -93,17 +93,46 @@ impl Emitter<'_> {
         D::intersperse(parts, line()).group()
     }
 
+    /// Prints a value stored into a column, rounded the way SQL Server stores it.
+    fn rounded(&mut self, e: &sqlxlate_ir::Expr, r: crate::emitter::Rounding) -> D {
+        let d = self.ex0(e);
+        let is_null = matches!(
+            e.kind,
+            ExprKind::Literal {
+                value: sqlxlate_ir::Literal::Null
+            }
+        );
+        if r == crate::emitter::Rounding::None || is_null {
+            return d;
+        }
+        let text = crate::doc::render(&d, 10_000);
+        match r.wrap(&text) {
+            Some(w) if !text.contains('\n') => t(w),
+            _ => d,
+        }
+    }
+
     /// Prints a set expression; `ctx` is the precedence of the enclosing set operator.
     fn set_expr(&mut self, s: &SetExpr, ctx: u8) -> D {
         match s {
             SetExpr::Select(sel) => self.select(sel),
             SetExpr::Query(q) => parens(self.query(q)),
             SetExpr::Values(rows) => {
+                let rounding = std::mem::take(&mut self.insert_rounding);
                 let rows = rows
                     .iter()
                     .map(|r| {
-                        let l = self.ex_list(r);
-                        parens(l)
+                        if rounding.len() == r.len() {
+                            let cells = r
+                                .iter()
+                                .zip(&rounding)
+                                .map(|(e, ro)| self.rounded(e, *ro))
+                                .collect();
+                            parens(comma_sep(cells))
+                        } else {
+                            let l = self.ex_list(r);
+                            parens(l)
+                        }
                     })
                     .collect();
                 clause("VALUES", comma_sep(rows))
@@ -115,12 +144,17 @@ impl Emitter<'_> {
                 right,
             } => {
                 let p = set_prec(*op);
+                // Spark requires the branches' string columns to have the same collation:
+                // computed string items of a branch get the module collation.
+                self.collate_branch_items = matches!(left.as_ref(), SetExpr::Select(_));
                 let l = self.set_expr(left, p);
                 // A right operand that is itself a set operation keeps its parentheses.
+                self.collate_branch_items = matches!(right.as_ref(), SetExpr::Select(_));
                 let r = match right.as_ref() {
                     SetExpr::SetOp { .. } => parens(self.set_expr(right, 0)),
                     other => self.set_expr(other, p),
                 };
+                self.collate_branch_items = false;
                 let kw = match op {
                     SetOp::Union => "UNION",
                     SetOp::Intersect => "INTERSECT",
@@ -169,11 +203,25 @@ impl Emitter<'_> {
 
     fn select_clauses(&mut self, s: &Select, extra_item: Option<D>) -> Vec<D> {
         let mut parts = Vec::new();
+        let collate_items = std::mem::take(&mut self.collate_branch_items)
+            && self.collation != sqlxlate_ir::Collation::Binary;
+        let rounding = std::mem::take(&mut self.insert_rounding);
+        let round_items = rounding.len() == s.items.len();
         let mut items: Vec<D> = s
             .items
             .iter()
-            .map(|it| {
-                let d = self.ex0(&it.expr);
+            .enumerate()
+            .map(|(i, it)| {
+                let mut d = match rounding.get(i) {
+                    Some(r) if round_items => self.rounded(&it.expr, *r),
+                    _ => self.ex0(&it.expr),
+                };
+                if collate_items && needs_branch_collation(&it.expr) {
+                    d = d.append(t(format!(
+                        " COLLATE {}",
+                        crate::types::collation_name(self.collation)
+                    )));
+                }
                 match &it.alias {
                     Some(a) => d.append(t(format!(" AS {}", names::ident(a)))),
                     None => d,
@@ -446,4 +494,22 @@ impl Emitter<'_> {
             }
         }
     }
+}
+
+/// True for a computed string item of a set-operation branch: it has the default
+/// collation on Spark, which is incompatible with the collated columns of other branches.
+fn needs_branch_collation(e: &sqlxlate_ir::Expr) -> bool {
+    let collated = matches!(
+        e.ty,
+        sqlxlate_ir::DataType::String {
+            collation: Some(_),
+            ..
+        }
+    );
+    e.ty.is_string()
+        && !collated
+        && !matches!(
+            e.kind,
+            ExprKind::Column { .. } | ExprKind::Collate { .. } | ExprKind::Variable { .. }
+        )
 }

@@ -7,7 +7,7 @@ use sqlxlate_ir::{
 };
 
 use crate::doc::{clause, comma_sep, hard, line, lines, parens, t, D};
-use crate::emitter::{Emitter, Place};
+use crate::emitter::{Emitter, Place, Rounding};
 use crate::names;
 use crate::types::{column_type, TypeNote};
 
@@ -449,7 +449,19 @@ impl Emitter<'_> {
             StmtKind::Query(q) => vec![self.query(q)],
             StmtKind::CreateTableAs { name, query } => {
                 let q = self.query(query);
-                if names::is_session_scoped(name) {
+                if names::is_temp_table(name) {
+                    self.temp_table_note(s);
+                    // Older Databricks runtimes have no CREATE OR REPLACE TEMPORARY TABLE.
+                    let kw = if self.portable() {
+                        "CREATE TABLE"
+                    } else {
+                        "CREATE TEMPORARY TABLE"
+                    };
+                    vec![
+                        t(format!("DROP TABLE IF EXISTS {}", names::table(name))),
+                        clause(&format!("{kw} {} AS", names::table(name)), q),
+                    ]
+                } else if names::is_session_scoped(name) {
                     self.diag_hint(
                         codes::SX3806.code,
                         s.span,
@@ -488,6 +500,9 @@ impl Emitter<'_> {
                 let mut out = Vec::new();
                 for n in ns {
                     let text = match object {
+                        ObjectKind::Table if names::is_temp_table(n) => {
+                            format!("DROP TABLE IF EXISTS {}", names::table(n))
+                        }
                         ObjectKind::Table if names::is_session_scoped(n) => {
                             format!("DROP VIEW IF EXISTS {}", names::table(n))
                         }
@@ -579,7 +594,9 @@ impl Emitter<'_> {
                 };
                 match source {
                     InsertSource::Query(q) => {
+                        self.insert_rounding = self.rounding_for(target, columns);
                         let q = self.query(q);
+                        self.insert_rounding.clear();
                         vec![t(format!("{kw} {}{cols}", names::table(target)))
                             .append(line())
                             .append(q)
@@ -965,7 +982,10 @@ impl Emitter<'_> {
         let name = names::table(&def.name);
         self.tables.retain(|(n, _)| *n != name);
         self.tables.push((name.clone(), def.columns.clone()));
-        if names::is_session_scoped(&def.name) {
+        let temp = names::is_temp_table(&def.name);
+        if temp {
+            self.temp_table_note(s);
+        } else if names::is_session_scoped(&def.name) {
             self.diag_hint(
                 codes::SX3809.code,
                 s.span,
@@ -1027,16 +1047,69 @@ impl Emitter<'_> {
             );
             self.databricks_only.extend(only);
         }
-        let mut doc = t(format!("CREATE TABLE {name} ")).append(parens(comma_sep(items)));
+        let kw = if temp && !self.portable() {
+            "CREATE TEMPORARY TABLE"
+        } else {
+            "CREATE TABLE"
+        };
+        let mut doc = t(format!("{kw} {name} ")).append(parens(comma_sep(items)));
         let has_default = def.columns.iter().any(|c| c.default.is_some());
         if has_default && !self.portable() {
             doc = doc.append(line()).append(t(
                 "TBLPROPERTIES ('delta.feature.allowColumnDefaults' = 'supported')",
             ));
         }
-        let mut out = vec![doc.group()];
+        let mut out = Vec::new();
+        if temp {
+            out.push(t(format!("DROP TABLE IF EXISTS {name}")));
+        }
+        out.push(doc.group());
         out.extend(after);
         out
+    }
+
+    /// Per inserted position, how SQL Server rounds the stored value; empty when no
+    /// column needs it or the columns are unknown.
+    fn rounding_for(&self, target: &TableName, columns: &[sqlxlate_ir::Ident]) -> Vec<Rounding> {
+        let tn = names::table(target);
+        let Some((_, defs)) = self.tables.iter().find(|(n, _)| *n == tn) else {
+            return Vec::new();
+        };
+        let r: Vec<Rounding> = if columns.is_empty() {
+            defs.iter().map(|c| Rounding::of(&c.source_type)).collect()
+        } else {
+            columns
+                .iter()
+                .map(|i| {
+                    defs.iter()
+                        .find(|c| c.name.value.eq_ignore_ascii_case(&i.value))
+                        .map_or(Rounding::None, |c| Rounding::of(&c.source_type))
+                })
+                .collect()
+        };
+        if r.iter().all(|x| *x == Rounding::None) {
+            Vec::new()
+        } else {
+            r
+        }
+    }
+
+    /// Notes that a temp table is printed as a materialised table.
+    fn temp_table_note(&mut self, s: &Stmt) {
+        if self.portable() {
+            self.diag(
+                codes::SX4803.code,
+                s.span,
+                "temp table materialised as a table in the scratch schema sx_session",
+            );
+        } else {
+            self.diag_hint(
+                codes::SX4803.code,
+                s.span,
+                "temp table printed as a databricks temporary table",
+                "temporary tables need a databricks sql warehouse or runtime 18.1 or later",
+            );
+        }
     }
 
     fn alter_table(&mut self, name: &TableName, actions: &[AlterAction], s: &Stmt) -> Vec<D> {

@@ -6,7 +6,8 @@
 //!   names are lower-cased. Database and server parts of 3- and 4-part names are
 //!   dropped with an informational diagnostic (once per table).
 //! - `#t` → `t`, `##t` → `global_t`, `@t` → `tv_t`: session-scoped (no catalog or
-//!   schema). A session name that would clash with another source object's session
+//!   schema), except that in the portable profile temp tables (`#t`, `##t`) are
+//!   materialised as real tables in the scratch schema `{catalog}.sx_session`. A session name that would clash with another source object's session
 //!   name gets a numeric suffix, in order of first appearance.
 //! - A one-part name that matches a CTE in scope is not a table: its target is the
 //!   CTE name as written (no catalog or schema) and it is not reported.
@@ -16,7 +17,9 @@
 use indexmap::IndexMap;
 use sqlxlate_diagnostics::{codes, Diagnostic, Span};
 use sqlxlate_ir::visit::{self, TableRole, VisitorMut};
-use sqlxlate_ir::{Module, Query, Relation, Stmt, StmtKind, TableKind, TableName, TargetName};
+use sqlxlate_ir::{
+    Module, Profile, Query, Relation, Stmt, StmtKind, TableKind, TableName, TargetName,
+};
 
 use crate::{Access, PassOptions, TableMapping};
 
@@ -24,6 +27,7 @@ use crate::{Access, PassOptions, TableMapping};
 pub fn run(module: &mut Module, options: &PassOptions) -> (Vec<TableMapping>, Vec<Diagnostic>) {
     let mut v = Naming {
         catalog: options.catalog.clone(),
+        profile: options.profile,
         cte_scopes: Vec::new(),
         tables: IndexMap::new(),
         session_names: IndexMap::new(),
@@ -45,6 +49,7 @@ pub fn run(module: &mut Module, options: &PassOptions) -> (Vec<TableMapping>, Ve
 
 struct Naming {
     catalog: String,
+    profile: Profile,
     /// CTE names (lower-cased) per enclosing query.
     cte_scopes: Vec<Vec<String>>,
     /// Keyed by the printed target name (lower-case).
@@ -55,14 +60,37 @@ struct Naming {
     too_deep_reported: bool,
 }
 
+/// The scratch schema that holds temp tables (`#t`, `##t`) in the portable profile.
+pub const SCRATCH_SCHEMA: &str = "sx_session";
+
 /// The session-scoped base name for a temp table or table variable.
 fn session_base(kind: TableKind, raw: &str) -> String {
-    let bare = raw.trim_start_matches(['#', '@']).to_lowercase();
+    let bare = valid_object_name(&raw.trim_start_matches(['#', '@']).to_lowercase());
     match kind {
         TableKind::GlobalTemp => format!("global_{bare}"),
         TableKind::Variable => format!("tv_{bare}"),
         _ => bare,
     }
+}
+
+/// A Unity Catalog / Spark object name: each run of characters other than ASCII
+/// letters, digits and `_` becomes one `_` (`member info` → `member_info`).
+pub fn valid_object_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_bad = false;
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c);
+            in_bad = false;
+        } else if !in_bad {
+            out.push('_');
+            in_bad = true;
+        }
+    }
+    if out.is_empty() {
+        out.push('_');
+    }
+    out
 }
 
 /// Quotes a name part with backticks when it is not a plain identifier.
@@ -123,13 +151,30 @@ impl Naming {
         } else {
             schema_written.clone()
         };
+        let schema_target = valid_object_name(&schema.to_lowercase());
+        let name_target = valid_object_name(&name.to_lowercase());
+        let normalised =
+            schema_target != schema.to_lowercase() || name_target != name.to_lowercase();
         let target = TargetName {
             catalog: Some(self.catalog.clone()),
-            schema: Some(schema.to_lowercase()),
-            name: name.to_lowercase(),
+            schema: Some(schema_target),
+            name: name_target,
             zone: None,
         };
         let key = target_display(&target);
+        if normalised && !self.tables.contains_key(&key) {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    codes::SX4501.code,
+                    t.span(),
+                    format!(
+                        "`{}` is not a valid catalog object name; mapped to `{key}`",
+                        t.source.dotted()
+                    ),
+                )
+                .with_hint("rename the table if another name maps to the same target"),
+            );
+        }
         let mut source_parts: Vec<String> = parts[..n.saturating_sub(2)]
             .iter()
             .map(|p| p.value.clone())
@@ -185,9 +230,13 @@ impl Naming {
                 }
             }
         }
+        // Temp tables are materialised: in the portable profile as real tables in a
+        // scratch schema of the catalog, on Databricks as temporary tables.
+        let scratch = self.profile == Profile::Portable
+            && matches!(t.kind, TableKind::Temp | TableKind::GlobalTemp);
         let target = TargetName {
-            catalog: None,
-            schema: None,
+            catalog: scratch.then(|| self.catalog.clone()),
+            schema: scratch.then(|| SCRATCH_SCHEMA.to_string()),
             name,
             zone: None,
         };
@@ -314,6 +363,42 @@ mod tests {
 
     fn sp() -> Span {
         Span::new(0, 1)
+    }
+
+    #[test]
+    fn portable_temp_tables_go_to_the_scratch_schema_and_bad_names_are_normalised() {
+        let q = query(select(
+            vec![item(star(None, sp()), None)],
+            vec![
+                rel(table_name(&["#stage"], TableKind::Temp, sp()), None, sp()),
+                rel(table_name(&["@t"], TableKind::Variable, sp()), None, sp()),
+            ],
+            None,
+            sp(),
+        ));
+        let ins = StmtKind::Insert {
+            target: table_name(&["dbo", "Member Info"], TableKind::Permanent, sp()),
+            columns: vec![],
+            source: InsertSource::Query(Box::new(q)),
+            overwrite: false,
+        };
+        let mut m = module_of(vec![ins]);
+        let (tables, diags) = run(&mut m, &opts(Profile::Portable));
+        let got: Vec<(String, String)> = tables.into_iter().map(|t| (t.source, t.target)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "dbo.Member Info".into(),
+                    "spark_catalog.dbo.member_info".into()
+                ),
+                ("#stage".into(), "spark_catalog.sx_session.stage".into()),
+                ("@t".into(), "tv_t".into()),
+            ]
+        );
+        let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, vec!["SX4501"]);
+        assert_eq!(valid_object_name("a--b c"), "a_b_c");
     }
 
     #[test]

@@ -145,4 +145,13 @@ crate::declare_codes! {
         example: "SELECT * INTO dbo.Copy FROM dbo.T",
         what_to_do: "Nothing; on Databricks the profile prints CREATE OR REPLACE TABLE.",
     }
+    SX4803 {
+        title: "temp table materialised",
+        severity: Info,
+        kind: Informational,
+        meaning: "A temp table (#t, ##t), created by SELECT … INTO or CREATE TABLE, was printed as a materialised table: in the portable profile a real table in the scratch schema `sx_session` of the catalog (dropped first if it exists), on Databricks a temporary table (DROP TABLE IF EXISTS, then CREATE TEMPORARY TABLE; temporary tables need a Databricks SQL warehouse or Databricks Runtime 18.1 or later).",
+        why: "A T-SQL temp table is a snapshot taken when it is filled and can be updated later; a temporary view would recompute from the sources and cannot be the target of DML.",
+        example: "SELECT * INTO #stage FROM dbo.T",
+        what_to_do: "On Databricks, use a runtime that supports temporary tables; in the portable profile, drop the scratch schema `sx_session` when the script is done if the tables should not outlive the session.",
+    }
 }

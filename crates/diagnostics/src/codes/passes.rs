@@ -81,6 +81,15 @@ crate::declare_codes! {
         example: "SELECT * FROM ClaimsDB.dbo.Claims",
         what_to_do: "Nothing, unless tables of different databases share a schema and name; then map them to different catalogs or schemas.",
     }
+    SX4501 {
+        title: "table or schema name normalised",
+        severity: Info,
+        kind: Informational,
+        meaning: "A table or schema name held characters that Unity Catalog / Spark do not accept in object names (only letters, digits and `_`); each run of other characters was replaced by `_` (`dbo.[Member Info]` → `dbo.member_info`). Every reference to the table uses the same target name, listed in the report's table mapping.",
+        why: "Spark rejects such names (\"is not a valid name for tables/schemas\") even when they are quoted.",
+        example: "CREATE TABLE dbo.[Member Info] (id INT)",
+        what_to_do: "Nothing, unless two source names normalise to the same target; then rename one of them.",
+    }
     SX4510 {
         title: "top with ties rewritten to qualify rank()",
         severity: Info,

@@ -203,7 +203,11 @@ fn create_table_as_and_views() {
 
         -- COMMAND ----------
 
-        CREATE OR REPLACE TEMPORARY VIEW stage AS SELECT * FROM main.dbo.t
+        DROP TABLE IF EXISTS stage
+
+        -- COMMAND ----------
+
+        CREATE TEMPORARY TABLE stage AS SELECT * FROM main.dbo.t
 
         -- COMMAND ----------
 
@@ -218,7 +222,11 @@ fn create_table_as_and_views() {
 
         -- COMMAND ----------
 
-        CREATE OR REPLACE TEMPORARY VIEW stage AS SELECT * FROM main.dbo.t
+        DROP TABLE IF EXISTS stage
+
+        -- COMMAND ----------
+
+        CREATE TABLE stage AS SELECT * FROM main.dbo.t
 
         -- COMMAND ----------
 
@@ -301,7 +309,7 @@ fn alter_drop_truncate_index() {
 
         -- COMMAND ----------
 
-        DROP VIEW IF EXISTS stage
+        DROP TABLE IF EXISTS stage
 
         -- COMMAND ----------
 
