@@ -1149,19 +1149,6 @@ impl Emitter<'_> {
             let spec = self.window_spec(w);
             d = d.append(t(" OVER ")).append(spec);
         }
-        // T-SQL's AVG of integers is an integer truncated toward zero.
-        if func == AggFunc::Avg {
-            if let Some(a) = args.first() {
-                if a.ty.is_integer() {
-                    let ty = if a.ty == DataType::BigInt {
-                        "BIGINT"
-                    } else {
-                        "INT"
-                    };
-                    d = t("CAST(").append(d).append(t(format!(" AS {ty})")));
-                }
-            }
-        }
         P::atom(d.group())
     }
 

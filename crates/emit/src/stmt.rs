@@ -13,7 +13,12 @@ use crate::types::{column_type, TypeNote};
 
 /// Comment lines for a commented-out text (`-- ` before every line).
 pub(crate) fn commented(text: &str) -> Vec<String> {
-    text.lines()
+    let mut lines = safe_lines(text);
+    if lines.len() > 1 && lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines
+        .into_iter()
         .map(|l| {
             let l = l.trim_end();
             if l.is_empty() {
@@ -25,9 +30,45 @@ pub(crate) fn commented(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Splits text into lines at every character a SQL lexer may treat as a line break
+/// (CR alone included: Spark ends a `--` comment there), and replaces the other control
+/// characters, so that source text printed inside a comment can never become live code.
+pub(crate) fn safe_lines(text: &str) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                lines.push(String::new());
+            }
+            '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                lines.push(String::new())
+            }
+            '\t' => push_char(&mut lines, '\t'),
+            c if c.is_control() => push_char(&mut lines, '\u{FFFD}'),
+            c => push_char(&mut lines, c),
+        }
+    }
+    lines
+}
+
+fn push_char(lines: &mut [String], c: char) {
+    if let Some(l) = lines.last_mut() {
+        l.push(c);
+    }
+}
+
 /// The first line of a text.
-fn first_line(text: &str) -> &str {
-    text.lines().next().unwrap_or("").trim()
+fn first_line(text: &str) -> String {
+    safe_lines(text.trim_start())
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }
 
 /// True if the statements use BREAK or CONTINUE outside a nested loop.
@@ -103,34 +144,33 @@ impl Emitter<'_> {
         let mut out = Vec::new();
         for c in comments {
             if c.block && !c.text.contains("*/") {
-                let mut first = true;
-                let n = c.text.lines().count();
-                for (i, l) in c.text.lines().enumerate() {
+                // Kept verbatim (trailing spaces and the line break before `*/` included),
+                // control characters replaced.
+                let lines = safe_lines(&c.text);
+                let n = lines.len();
+                for (i, l) in lines.into_iter().enumerate() {
                     let mut s = String::new();
-                    if first {
+                    if i == 0 {
                         s.push_str("/*");
-                        first = false;
                     }
-                    s.push_str(l.trim_end());
+                    s.push_str(&l);
                     if i + 1 == n {
                         s.push_str("*/");
                     }
                     out.push(s);
                 }
-                if n == 0 {
-                    out.push("/**/".to_string());
-                }
             } else {
-                for l in c.text.lines() {
+                let mut lines = safe_lines(&c.text);
+                if lines.len() > 1 && lines.last().is_some_and(|l| l.is_empty()) {
+                    lines.pop();
+                }
+                for l in lines {
                     let l = l.trim_end();
                     if l.is_empty() || l.starts_with(char::is_whitespace) {
                         out.push(format!("--{l}"));
                     } else {
                         out.push(format!("-- {l}"));
                     }
-                }
-                if c.text.is_empty() {
-                    out.push("--".to_string());
                 }
             }
         }
@@ -1176,4 +1216,38 @@ impl Emitter<'_> {
 /// True for a document that is only a comment marker (no `;` after it).
 fn is_comment_doc(d: &D) -> bool {
     crate::doc::render(d, 1000).starts_with("--")
+}
+
+#[cfg(test)]
+mod comment_safety_tests {
+    use super::*;
+
+    #[test]
+    fn a_lone_carriage_return_cannot_end_the_comment() {
+        let lines = commented("RAISERROR('load failed\rDROP TABLE main.dbo.eligibility', 16, 1);");
+        assert_eq!(
+            lines,
+            vec![
+                "-- RAISERROR('load failed".to_string(),
+                "-- DROP TABLE main.dbo.eligibility', 16, 1);".to_string()
+            ]
+        );
+    }
+
+    #[test]
+    fn control_characters_are_replaced_and_every_line_is_commented() {
+        let lines = commented("a\u{0}b\u{0B}c\u{2028}d\r\ne\n");
+        assert_eq!(lines, vec!["-- a\u{FFFD}b", "-- c", "-- d", "-- e"]);
+        assert!(lines.iter().all(|l| l.starts_with("--")));
+    }
+
+    #[test]
+    fn block_comments_keep_their_spacing() {
+        let c = sqlxlate_ir::Comment {
+            span: Default::default(),
+            text: " inline ".into(),
+            block: true,
+        };
+        assert_eq!(Emitter::comment_lines(&[c]), vec!["/* inline */"]);
+    }
 }

@@ -320,7 +320,8 @@ pub enum AggFunc {
     CountBig,
     /// SUM.
     Sum,
-    /// AVG: result has the argument's type (integer average truncates in T-SQL).
+    /// AVG as the target computes it (a fraction); the types pass wraps T-SQL's AVG of
+    /// integers in a cast back to the integer type (T-SQL truncates toward zero).
     Avg,
     /// MIN (string arguments under collation).
     Min,

@@ -295,6 +295,33 @@ fn class(t: &DataType) -> Option<Class> {
 
 /// Makes a literal written into a slot of type `to` explicit (see the module docs).
 pub fn coerce_literal(e: &mut Expr, to: &DataType) {
+    // The literal results of a CASE (`CASE WHEN … THEN 1 ELSE 0 END` stored into a BIT
+    // column) are stored too: coerce each branch.
+    match &mut e.kind {
+        ExprKind::Case { whens, else_, .. } => {
+            for w in whens.iter_mut() {
+                coerce_literal(&mut w.then, to);
+            }
+            if let Some(x) = else_ {
+                coerce_literal(x, to);
+            }
+            if whens
+                .iter()
+                .all(|w| w.then.ty == *to || is_null_literal(&w.then))
+                && else_
+                    .as_ref()
+                    .is_none_or(|x| x.ty == *to || is_null_literal(x))
+            {
+                e.ty = to.clone();
+            }
+            return;
+        }
+        ExprKind::Nested { expr } if !matches!(expr.kind, ExprKind::Literal { .. }) => {
+            coerce_literal(expr, to);
+            return;
+        }
+        _ => {}
+    }
     let is_literal = match &e.kind {
         ExprKind::Literal { .. } => true,
         ExprKind::Unary {
@@ -877,6 +904,10 @@ fn is_null_lit(e: &Expr) -> bool {
     matches!(lit_of(e), Some(Literal::Null))
 }
 
+fn is_null_literal(e: &Expr) -> bool {
+    matches!(lit_of(e), Some(Literal::Null))
+}
+
 fn coerce_int_to_bool(e: &mut Expr) {
     if let Some(Literal::Integer(_)) = lit_of(e) {
         coerce_literal(e, &DataType::Boolean);
@@ -1056,6 +1087,15 @@ impl VisitorMut for Types {
         self.infer(e);
     }
     fn enter_stmt(&mut self, s: &mut Stmt) -> bool {
+        if let StmtKind::CreateTable(def) = &mut s.kind {
+            // A DEFAULT is stored into the column, so it follows the column's type
+            // (`BIT … DEFAULT 0` is `BOOLEAN … DEFAULT FALSE`: Spark rejects an INT default).
+            for c in &mut def.columns {
+                if let Some(d) = &mut c.default {
+                    coerce_literal(d, &c.ty);
+                }
+            }
+        }
         if let StmtKind::CreateTable(def) = &s.kind {
             let cols = def
                 .columns
@@ -1750,5 +1790,41 @@ mod tests {
             }
         );
         assert!(items[1].expr.ty.is_string());
+    }
+}
+
+#[cfg(test)]
+mod bit_storage_tests {
+    use super::*;
+    use crate::build::*;
+    use sqlxlate_ir::WhenThen;
+
+    fn sp() -> Span {
+        Span::new(1, 2)
+    }
+
+    #[test]
+    fn case_results_stored_into_bit_become_booleans() {
+        let mut e = Expr::new(
+            ExprKind::Case {
+                operand: None,
+                whens: vec![WhenThen {
+                    when: col(None, "x", sp()),
+                    then: int(1, sp()),
+                }],
+                else_: Some(Box::new(int(0, sp()))),
+            },
+            sp(),
+        );
+        coerce_literal(&mut e, &DataType::Boolean);
+        let ExprKind::Case { whens, else_, .. } = &e.kind else {
+            panic!("still a CASE")
+        };
+        assert_eq!(lit_of(&whens[0].then), Some(&Literal::Boolean(true)));
+        assert_eq!(
+            lit_of(else_.as_deref().unwrap()),
+            Some(&Literal::Boolean(false))
+        );
+        assert_eq!(e.ty, DataType::Boolean);
     }
 }

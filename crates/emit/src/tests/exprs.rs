@@ -295,7 +295,7 @@ fn aggregates_and_windows() {
         count(*)
         count(DISTINCT x)
         sum(x) OVER (PARTITION BY k ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-        CAST(avg(i) OVER () AS INT)
+        avg(i) OVER ()
         avg(m)
         min(x)
         max(x)

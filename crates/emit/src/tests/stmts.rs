@@ -689,7 +689,7 @@ fn comments_unconverted_dropped_and_trivia() {
         -- [SX4001] dropped: SET NOCOUNT ON
         -- line comment
         /* block
-           comment*/
+           comment */
         SELECT 1
 
         -- COMMAND ----------
