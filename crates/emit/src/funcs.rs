@@ -430,12 +430,40 @@ impl Emitter<'_> {
                     "format string passed to a Spark formatting function",
                 );
                 let x = self.arg(args, 0);
-                let fmt = self.arg(args, 1);
-                let name = match args.first().map(|a| &a.ty) {
-                    Some(ty) if ty.is_numeric() => "format_number",
-                    _ => "date_format",
+                // .NET standard numeric formats `N2` (grouped) and `F2` (fixed point) are
+                // numeric whatever the argument's inferred type.
+                let numeric_fmt = match args.get(1).map(|a| &a.kind) {
+                    Some(ExprKind::Literal {
+                        value: Literal::String { value, .. },
+                    }) => {
+                        let mut cs = value.chars();
+                        match (cs.next(), cs.as_str()) {
+                            (Some(k @ ('N' | 'n' | 'F' | 'f')), digits)
+                                if digits.len() <= 2
+                                    && digits.chars().all(|c| c.is_ascii_digit()) =>
+                            {
+                                Some((k.to_ascii_uppercase(), digits.parse::<u32>().unwrap_or(2)))
+                            }
+                            _ => None,
+                        }
+                    }
+                    _ => None,
                 };
-                P::atom(call(name, vec![x, fmt]))
+                match numeric_fmt {
+                    Some(('N', d)) => P::atom(call("format_number", vec![x, t(d.to_string())])),
+                    Some((_, d)) => P::atom(call(
+                        "format_string",
+                        vec![t(string_literal(&format!("%.{d}f"))), x],
+                    )),
+                    None => {
+                        let fmt = self.arg(args, 1);
+                        let name = match args.first().map(|a| &a.ty) {
+                            Some(ty) if ty.is_numeric() => "format_number",
+                            _ => "date_format",
+                        };
+                        P::atom(call(name, vec![x, fmt]))
+                    }
+                }
             }
             IfNullKeepFirstType => {
                 let a = self.arg(args, 0);

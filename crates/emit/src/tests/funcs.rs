@@ -645,3 +645,17 @@ fn like_pattern_translates_to_regex() {
     assert_eq!(like_to_regex("%a.b%"), "(?s)a\\.b");
     assert_eq!(like_to_regex("%[a"), "(?s)\\[a$");
 }
+
+#[test]
+fn dotnet_numeric_formats_print_as_number_formatting() {
+    let q = |x: Expr| q_stmt(query(select(vec![item(x, None)], vec![], None)));
+    let m = module(vec![
+        q(f(Func::Format, vec![col("amt"), str_("N2")])),
+        q(f(Func::Format, vec![col("amt"), str_("F1")])),
+        q(f(Func::Format, vec![col("d"), str_("yyyy-MM")])),
+    ]);
+    let out = run_with(&m, Profile::Portable, 100).main;
+    assert!(out.contains("SELECT format_number(amt, 2)"), "{out}");
+    assert!(out.contains("SELECT format_string('%.1f', amt)"), "{out}");
+    assert!(out.contains("SELECT date_format(d, 'yyyy-MM')"), "{out}");
+}
