@@ -779,6 +779,10 @@ impl Types {
                             coerce_int_to_bool(right);
                         } else if r == DataType::Boolean {
                             coerce_int_to_bool(left);
+                        } else if is_temporal(&l) {
+                            coerce_string_literal(right, &l);
+                        } else if is_temporal(&r) {
+                            coerce_string_literal(left, &r);
                         }
                         DataType::Boolean
                     }
@@ -902,6 +906,21 @@ fn rename(mut cols: Vec<(String, DataType)>, aliases: &[String]) -> Vec<(String,
 
 fn is_null_lit(e: &Expr) -> bool {
     matches!(lit_of(e), Some(Literal::Null))
+}
+
+fn is_temporal(t: &DataType) -> bool {
+    matches!(
+        t,
+        DataType::Date | DataType::TimestampNtz | DataType::Timestamp
+    )
+}
+
+/// A string literal compared with a date or timestamp is converted the way SQL Server
+/// converts it (`'20240101'` is a valid date there; Spark's implicit cast rejects it).
+fn coerce_string_literal(e: &mut Expr, to: &DataType) {
+    if matches!(lit_of(e), Some(Literal::String { .. })) {
+        coerce_literal(e, to);
+    }
 }
 
 fn is_null_literal(e: &Expr) -> bool {
@@ -1826,5 +1845,32 @@ mod bit_storage_tests {
             Some(&Literal::Boolean(false))
         );
         assert_eq!(e.ty, DataType::Boolean);
+    }
+}
+
+#[cfg(test)]
+mod temporal_literal_tests {
+    use super::*;
+    use crate::build::*;
+
+    #[test]
+    fn string_literal_compared_with_a_date_becomes_a_date_cast() {
+        let mut d = col(None, "EffDate", Span::new(0, 1));
+        d.ty = DataType::Date;
+        let mut lit = Expr::typed(
+            ExprKind::Literal {
+                value: Literal::String {
+                    value: "20240101".into(),
+                    national: false,
+                },
+            },
+            Span::new(2, 3),
+            DataType::string(),
+        );
+        coerce_string_literal(&mut lit, &d.ty);
+        match &lit.kind {
+            ExprKind::Cast { to, .. } => assert_eq!(*to, DataType::Date),
+            other => panic!("expected a cast, got {other:?}"),
+        }
     }
 }
