@@ -5,7 +5,7 @@
 //! stable sort, so that the same input always lists them in the same order.
 
 use sqlxlate_diagnostics::{codes, Diagnostic, Severity, Span};
-use sqlxlate_ir::{Module, Profile, SourceLanguage};
+use sqlxlate_ir::{Module, Profile, SourceLanguage, Stmt, StmtKind, Unconverted, Unit, UnitKind};
 
 use crate::decode::SourceText;
 use crate::report::{
@@ -215,14 +215,19 @@ pub fn convert(path: &str, bytes: &[u8], options: &Options) -> Conversion {
             diagnostics.extend(pass_result.diagnostics);
             tables = pass_result.tables;
             collation_notes = pass_result.collation_notes;
-            let emitted = sqlxlate_emit::databricks_sql(
-                &module,
-                &sqlxlate_emit::EmitOptions {
-                    profile: options.profile,
-                    width: 100,
-                },
-            );
-            diagnostics.extend(emitted.diagnostics);
+            let emit_options = sqlxlate_emit::EmitOptions {
+                profile: options.profile,
+                width: 100,
+            };
+            let mut emitted = sqlxlate_emit::databricks_sql(&module, &emit_options);
+            diagnostics.extend(std::mem::take(&mut emitted.diagnostics));
+            // A statement with an error inside is not live code: print it as a
+            // commented-out copy of the original, preceded by its code. The first
+            // emit's diagnostics are kept (they give the reasons); the second emit
+            // only replaces the text.
+            if comment_out_errored_units(&mut module, &source.text, &diagnostics) {
+                emitted = sqlxlate_emit::databricks_sql(&module, &emit_options);
+            }
             files.push(OutputFile {
                 path: format!("{stem}.sql"),
                 kind: OutputKind::Main,
@@ -328,6 +333,76 @@ pub fn convert(path: &str, bytes: &[u8], options: &Options) -> Conversion {
         module,
         report,
     }
+}
+
+/// Replaces every top-level unit that has an error diagnostic inside its span by a
+/// `StmtKind::Unconverted` copy of its original text, with the first error's code.
+/// Consecutive units with the same span (one source statement that a profile
+/// rewrote into several) become one unconverted unit. Returns whether anything changed.
+fn comment_out_errored_units(module: &mut Module, text: &str, diagnostics: &[Diagnostic]) -> bool {
+    let first_error = |span: Span| {
+        diagnostics.iter().find(|d| {
+            let p = d.primary_span();
+            d.severity == Severity::Error && p.start >= span.start && p.end <= span.end
+        })
+    };
+    let mut changed = false;
+    let mut units: Vec<Unit> = Vec::with_capacity(module.units.len());
+    for unit in std::mem::take(&mut module.units) {
+        let span = unit.span();
+        if let Some(prev) = units.last() {
+            // A further part of a source statement already commented out.
+            if prev.span() == span && is_unconverted(prev) {
+                if !is_unconverted(&unit) {
+                    changed = true;
+                }
+                continue;
+            }
+        }
+        if is_unconverted(&unit) || span.is_empty() {
+            units.push(unit);
+            continue;
+        }
+        let Some(err) = first_error(span) else {
+            units.push(unit);
+            continue;
+        };
+        let Some(original) = text.get(span.range()) else {
+            units.push(unit);
+            continue;
+        };
+        changed = true;
+        let comments = match &unit.kind {
+            UnitKind::Statement(s) => s.comments.clone(),
+            _ => Vec::new(),
+        };
+        // Earlier parts of the same source statement (already pushed) go too.
+        while units
+            .last()
+            .is_some_and(|u| u.span() == span && !is_unconverted(u))
+        {
+            units.pop();
+        }
+        let mut stmt = Stmt::new(
+            StmtKind::Unconverted(Unconverted {
+                code: err.code.to_string(),
+                text: original.to_string(),
+                span,
+            }),
+            span,
+        );
+        stmt.comments = comments;
+        units.push(Unit {
+            kind: UnitKind::Statement(stmt),
+            batch: unit.batch,
+        });
+    }
+    module.units = units;
+    changed
+}
+
+fn is_unconverted(unit: &Unit) -> bool {
+    matches!(&unit.kind, UnitKind::Statement(s) if matches!(s.kind, StmtKind::Unconverted(_)))
 }
 
 #[cfg(test)]
