@@ -474,4 +474,39 @@ mod tests {
         assert_eq!(a.report.to_json(), b.report.to_json());
         assert!(a.report.to_json().starts_with("{\n  \"version\": 1,"));
     }
+
+    #[test]
+    fn statement_counts_do_not_depend_on_the_profile() {
+        let src = b"CREATE TABLE dbo.t (a INT, b INT);\nUPDATE dbo.t SET b = 1 WHERE a = 2;\nSELECT a FROM dbo.t;\n";
+        let d = convert("q.sql", src, &Options::default());
+        let p = convert(
+            "q.sql",
+            src,
+            &Options {
+                profile: Profile::Portable,
+                ..Options::default()
+            },
+        );
+        let (sd, sp) = (&d.report.inputs[0], &p.report.inputs[0]);
+        assert_eq!(sd.statements.total, 3);
+        assert_eq!(sp.statements.total, 3);
+        assert_eq!(sd.bytes.statements, sp.bytes.statements);
+    }
+
+    #[test]
+    fn a_statement_with_an_error_is_commented_out_and_counted_unconverted() {
+        let c = convert(
+            "q.sql",
+            b"EXEC dbo.usp_x @p = 1;\nSELECT 1 AS one;\n",
+            &Options::default(),
+        );
+        let main = &c
+            .main_output()
+            .map(|f| f.contents.clone())
+            .unwrap_or_default();
+        assert!(main.contains("-- EXEC dbo.usp_x @p = 1;"), "{main}");
+        assert!(!main.contains("CALL"), "{main}");
+        let s = c.report.inputs[0].statements;
+        assert_eq!((s.total, s.unconverted), (2, 1));
+    }
 }
