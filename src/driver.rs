@@ -509,4 +509,22 @@ mod tests {
         let s = c.report.inputs[0].statements;
         assert_eq!((s.total, s.unconverted), (2, 1));
     }
+
+    #[test]
+    fn go_with_a_count_warns_at_the_separator() {
+        let src = "INSERT INTO dbo.t VALUES (1);\nGO 3\nSELECT 1;\n";
+        let c = convert("q.sql", src.as_bytes(), &Options::default());
+        let d = c
+            .diagnostics
+            .iter()
+            .find(|d| d.code == codes::SX3004.code)
+            .expect("SX3004");
+        assert_eq!(d.severity, Severity::Warning);
+        assert_eq!(&src[d.primary_span().range()], "GO 3");
+        let plain = convert("q.sql", b"SELECT 1;\nGO\nSELECT 2;\n", &Options::default());
+        assert!(plain
+            .diagnostics
+            .iter()
+            .all(|d| d.code != codes::SX3004.code));
+    }
 }
