@@ -5,7 +5,7 @@
 //! stable sort, so that the same input always lists them in the same order.
 
 use sqlxlate_diagnostics::{codes, Diagnostic, Severity, Span};
-use sqlxlate_ir::{Module, Profile, SourceLanguage};
+use sqlxlate_ir::{Module, Profile, SourceLanguage, Stmt, StmtKind, Unconverted, Unit, UnitKind};
 
 use crate::decode::SourceText;
 use crate::report::{
@@ -215,14 +215,19 @@ pub fn convert(path: &str, bytes: &[u8], options: &Options) -> Conversion {
             diagnostics.extend(pass_result.diagnostics);
             tables = pass_result.tables;
             collation_notes = pass_result.collation_notes;
-            let emitted = sqlxlate_emit::databricks_sql(
-                &module,
-                &sqlxlate_emit::EmitOptions {
-                    profile: options.profile,
-                    width: 100,
-                },
-            );
-            diagnostics.extend(emitted.diagnostics);
+            let emit_options = sqlxlate_emit::EmitOptions {
+                profile: options.profile,
+                width: 100,
+            };
+            let mut emitted = sqlxlate_emit::databricks_sql(&module, &emit_options);
+            diagnostics.extend(std::mem::take(&mut emitted.diagnostics));
+            // A statement with an error inside is not live code: print it as a
+            // commented-out copy of the original, preceded by its code. The first
+            // emit's diagnostics are kept (they give the reasons); the second emit
+            // only replaces the text.
+            if comment_out_errored_units(&mut module, &source.text, &diagnostics) {
+                emitted = sqlxlate_emit::databricks_sql(&module, &emit_options);
+            }
             files.push(OutputFile {
                 path: format!("{stem}.sql"),
                 kind: OutputKind::Main,
@@ -330,6 +335,76 @@ pub fn convert(path: &str, bytes: &[u8], options: &Options) -> Conversion {
     }
 }
 
+/// Replaces every top-level unit that has an error diagnostic inside its span by a
+/// `StmtKind::Unconverted` copy of its original text, with the first error's code.
+/// Consecutive units with the same span (one source statement that a profile
+/// rewrote into several) become one unconverted unit. Returns whether anything changed.
+fn comment_out_errored_units(module: &mut Module, text: &str, diagnostics: &[Diagnostic]) -> bool {
+    let first_error = |span: Span| {
+        diagnostics.iter().find(|d| {
+            let p = d.primary_span();
+            d.severity == Severity::Error && p.start >= span.start && p.end <= span.end
+        })
+    };
+    let mut changed = false;
+    let mut units: Vec<Unit> = Vec::with_capacity(module.units.len());
+    for unit in std::mem::take(&mut module.units) {
+        let span = unit.span();
+        if let Some(prev) = units.last() {
+            // A further part of a source statement already commented out.
+            if prev.span() == span && is_unconverted(prev) {
+                if !is_unconverted(&unit) {
+                    changed = true;
+                }
+                continue;
+            }
+        }
+        if is_unconverted(&unit) || span.is_empty() {
+            units.push(unit);
+            continue;
+        }
+        let Some(err) = first_error(span) else {
+            units.push(unit);
+            continue;
+        };
+        let Some(original) = text.get(span.range()) else {
+            units.push(unit);
+            continue;
+        };
+        changed = true;
+        let comments = match &unit.kind {
+            UnitKind::Statement(s) => s.comments.clone(),
+            _ => Vec::new(),
+        };
+        // Earlier parts of the same source statement (already pushed) go too.
+        while units
+            .last()
+            .is_some_and(|u| u.span() == span && !is_unconverted(u))
+        {
+            units.pop();
+        }
+        let mut stmt = Stmt::new(
+            StmtKind::Unconverted(Unconverted {
+                code: err.code.to_string(),
+                text: original.to_string(),
+                span,
+            }),
+            span,
+        );
+        stmt.comments = comments;
+        units.push(Unit {
+            kind: UnitKind::Statement(stmt),
+            batch: unit.batch,
+        });
+    }
+    module.units = units;
+    changed
+}
+
+fn is_unconverted(unit: &Unit) -> bool {
+    matches!(&unit.kind, UnitKind::Statement(s) if matches!(s.kind, StmtKind::Unconverted(_)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -398,5 +473,58 @@ mod tests {
         let b = convert("q.sql", b"SELECT 1;\nGO\n", &Options::default());
         assert_eq!(a.report.to_json(), b.report.to_json());
         assert!(a.report.to_json().starts_with("{\n  \"version\": 1,"));
+    }
+
+    #[test]
+    fn statement_counts_do_not_depend_on_the_profile() {
+        let src = b"CREATE TABLE dbo.t (a INT, b INT);\nUPDATE dbo.t SET b = 1 WHERE a = 2;\nSELECT a FROM dbo.t;\n";
+        let d = convert("q.sql", src, &Options::default());
+        let p = convert(
+            "q.sql",
+            src,
+            &Options {
+                profile: Profile::Portable,
+                ..Options::default()
+            },
+        );
+        let (sd, sp) = (&d.report.inputs[0], &p.report.inputs[0]);
+        assert_eq!(sd.statements.total, 3);
+        assert_eq!(sp.statements.total, 3);
+        assert_eq!(sd.bytes.statements, sp.bytes.statements);
+    }
+
+    #[test]
+    fn a_statement_with_an_error_is_commented_out_and_counted_unconverted() {
+        let c = convert(
+            "q.sql",
+            b"EXEC dbo.usp_x @p = 1;\nSELECT 1 AS one;\n",
+            &Options::default(),
+        );
+        let main = &c
+            .main_output()
+            .map(|f| f.contents.clone())
+            .unwrap_or_default();
+        assert!(main.contains("-- EXEC dbo.usp_x @p = 1;"), "{main}");
+        assert!(!main.contains("CALL"), "{main}");
+        let s = c.report.inputs[0].statements;
+        assert_eq!((s.total, s.unconverted), (2, 1));
+    }
+
+    #[test]
+    fn go_with_a_count_warns_at_the_separator() {
+        let src = "INSERT INTO dbo.t VALUES (1);\nGO 3\nSELECT 1;\n";
+        let c = convert("q.sql", src.as_bytes(), &Options::default());
+        let d = c
+            .diagnostics
+            .iter()
+            .find(|d| d.code == codes::SX3004.code)
+            .expect("SX3004");
+        assert_eq!(d.severity, Severity::Warning);
+        assert_eq!(&src[d.primary_span().range()], "GO 3");
+        let plain = convert("q.sql", b"SELECT 1;\nGO\nSELECT 2;\n", &Options::default());
+        assert!(plain
+            .diagnostics
+            .iter()
+            .all(|d| d.code != codes::SX3004.code));
     }
 }

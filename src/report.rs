@@ -303,9 +303,32 @@ pub fn account(module: &Module, source: &SourceText, diagnostics: &[Diagnostic])
         total: source.original_len,
         ..ByteCounts::default()
     };
-    let mut statuses = Vec::with_capacity(module.units.len());
+    let mut error_spans: Vec<Span> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.primary_span())
+        .collect();
+    error_spans.sort();
+    let has_inside = |spans: &[Span], span: Span| {
+        let i = spans.partition_point(|w| w.start < span.start);
+        spans[i..]
+            .iter()
+            .take_while(|w| w.start <= span.end)
+            .any(|w| w.end <= span.end)
+    };
+    let mut statuses: Vec<UnitStatus> = Vec::with_capacity(module.units.len());
+    let mut prev_span: Option<Span> = None;
     for unit in &module.units {
         let span = unit.span();
+        // One source statement that a profile rewrote into several units (same
+        // span) counts once: the counts do not depend on the profile.
+        if prev_span == Some(span) {
+            if let Some(&last) = statuses.last() {
+                statuses.push(last);
+                continue;
+            }
+        }
+        prev_span = Some(span);
         let mut unconverted = false;
         for_each_stmt(unit, |s| match &s.kind {
             StmtKind::Unconverted(u) => {
@@ -318,13 +341,12 @@ pub fn account(module: &Module, source: &SourceText, diagnostics: &[Diagnostic])
         bytes.statements += orig_len(span);
         let status = if unconverted {
             UnitStatus::Unconverted
+        } else if has_inside(&error_spans, span) {
+            // An error inside means the statement is not (fully) converted.
+            bytes.unconverted += orig_len(span);
+            UnitStatus::Unconverted
         } else {
-            let i = warn_spans.partition_point(|w| w.start < span.start);
-            let warned = warn_spans[i..]
-                .iter()
-                .take_while(|w| w.start <= span.end)
-                .any(|w| w.end <= span.end);
-            if warned {
+            if has_inside(&warn_spans, span) {
                 UnitStatus::ConvertedWithWarnings
             } else {
                 UnitStatus::Converted

@@ -79,6 +79,18 @@ pub fn lower(text: &str, collation: Collation) -> (Module, Vec<Diagnostic>) {
                 &mut trivia,
                 &mut diags,
             );
+            if count > 1 {
+                diags.push(
+                    Diagnostic::new(
+                        codes::SX3004.code,
+                        span,
+                        format!("batch repeat count ignored: the batch runs once, not {count} times"),
+                    )
+                    .with_hint(
+                        "the batch is converted once; repeat its cell or wrap it in a loop if the repetition matters",
+                    ),
+                );
+            }
             trivia.push(Trivia::BatchSeparator { span, count });
             if let Some(c) = comment {
                 trivia.push(Trivia::Comment(c));

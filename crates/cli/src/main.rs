@@ -141,19 +141,59 @@ struct ConfigFile {
 struct Fatal(String);
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Convert(args) => match run_convert(&args) {
-            Ok(code) => ExitCode::from(code),
-            Err(Fatal(msg)) => {
-                eprintln!("error: {msg}");
-                ExitCode::from(2)
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to standard output with status 0; a usage error is
+            // printed as JSON when `--format json` appears on the command line.
+            if e.use_stderr() && json_requested_on_command_line() {
+                print_fatal_json(&e.kind().to_string(), e.render().to_string().trim_end());
+                return ExitCode::from(2);
             }
-        },
+            e.exit();
+        }
+    };
+    match cli.command {
+        Command::Convert(args) => {
+            let mut json_errors = args.format == Some(FormatArg::Json);
+            match run_convert(&args, &mut json_errors) {
+                Ok(code) => ExitCode::from(code),
+                Err(Fatal(msg)) => {
+                    if json_errors {
+                        print_fatal_json("fatal", &msg);
+                    } else {
+                        eprintln!("error: {msg}");
+                    }
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 
-fn run_convert(args: &ConvertArgs) -> Result<u8, Fatal> {
+/// Whether the raw arguments ask for `--format json` (used only when clap itself
+/// rejected the command line, so the arguments were not parsed).
+fn json_requested_on_command_line() -> bool {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().enumerate().any(|(i, a)| {
+        a == "--format=json" || (a == "--format" && args.get(i + 1).is_some_and(|v| v == "json"))
+    })
+}
+
+/// Prints a fatal error as JSON on standard error: a one-element array in the shape
+/// of the diagnostics array, so a consumer of `--format json` can always parse stderr.
+fn print_fatal_json(kind: &str, msg: &str) {
+    let value = serde_json::json!([{
+        "severity": "fatal",
+        "kind": kind,
+        "message": msg,
+        "exit_code": 2,
+    }]);
+    let text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| String::from("[]"));
+    eprintln!("{text}");
+}
+
+fn run_convert(args: &ConvertArgs, json_errors: &mut bool) -> Result<u8, Fatal> {
     let config = match &args.config {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -163,6 +203,23 @@ fn run_convert(args: &ConvertArgs) -> Result<u8, Fatal> {
         }
         None => ConfigFile::default(),
     };
+    if args.format.is_none() && config.format == Some(FormatArg::Json) {
+        *json_errors = true;
+    }
+    let catalog = args.catalog.clone().or(config.catalog);
+    if catalog.as_deref().is_some_and(|c| c.trim().is_empty()) {
+        return Err(Fatal(String::from(
+            "the catalog name must not be empty (use --catalog NAME, or leave it out for the default)",
+        )));
+    }
+    if let Some(dir) = &args.output {
+        if dir.exists() && !dir.is_dir() {
+            return Err(Fatal(format!(
+                "output path {} is not a directory (-o takes a directory)",
+                dir.display()
+            )));
+        }
+    }
     let options = Options {
         from: args.from.or(config.from).map(|f| match f {
             FromArg::Tsql => SourceLanguage::Tsql,
@@ -177,7 +234,7 @@ fn run_convert(args: &ConvertArgs) -> Result<u8, Fatal> {
             Some(ProfileArg::Portable) => Profile::Portable,
             Some(ProfileArg::Databricks) | None => Profile::Databricks,
         },
-        catalog: args.catalog.clone().or(config.catalog),
+        catalog,
         collation: match args.collation.or(config.collation) {
             Some(CollationArg::Cs) => Collation::BinaryRtrim,
             Some(CollationArg::Binary) => Collation::Binary,
@@ -197,6 +254,7 @@ fn run_convert(args: &ConvertArgs) -> Result<u8, Fatal> {
     };
 
     let conv = sqlxlate::convert(&args.input, &bytes, &options);
+    check_not_overwriting_input(args, &conv)?;
     print_diagnostics(&conv, format)?;
 
     let status = conv.status();
@@ -235,6 +293,39 @@ fn run_convert(args: &ConvertArgs) -> Result<u8, Fatal> {
         print_summary(&conv);
     }
     Ok(status.exit_code() as u8)
+}
+
+/// Refuses to run when an output file or the report would replace the input file
+/// itself (for example `convert sql/x.sql -o sql/`), comparing canonical paths.
+fn check_not_overwriting_input(args: &ConvertArgs, conv: &Conversion) -> Result<(), Fatal> {
+    if args.input == "-" {
+        return Ok(());
+    }
+    let Ok(input) = std::fs::canonicalize(&args.input) else {
+        return Ok(());
+    };
+    let same = |p: &Path| std::fs::canonicalize(p).is_ok_and(|c| c == input);
+    if let Some(dir) = &args.output {
+        for f in &conv.files {
+            let path = dir.join(&f.path);
+            if same(&path) {
+                return Err(Fatal(format!(
+                    "refusing to overwrite the input file {} with the converted output; \
+                     choose another output directory with -o",
+                    path.display()
+                )));
+            }
+        }
+    }
+    if let Some(report) = &args.report {
+        if same(report) {
+            return Err(Fatal(format!(
+                "refusing to overwrite the input file {} with the report; choose another --report path",
+                report.display()
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn write_outputs(dir: &Path, conv: &Conversion) -> Result<(), Fatal> {

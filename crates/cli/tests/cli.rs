@@ -26,7 +26,10 @@ fn run_with_stdin(mut cmd: Command, input: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
+    // A child that fails before reading its input closes the pipe: not an error here.
+    if let Err(e) = child.stdin.take().unwrap().write_all(input) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
     child.wait_with_output().unwrap()
 }
 
@@ -207,4 +210,128 @@ fn config_file_sets_options_and_flags_override_it() {
     let out = run_with_stdin(cmd, b"SELECT 1;");
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("invalid config"));
+}
+
+#[test]
+fn output_into_the_input_folder_never_overwrites_the_input() {
+    let dir = scratch("same-dir");
+    let input = dir.join("x.sql");
+    let original = "SELECT 1 AS one;\n";
+    std::fs::write(&input, original).unwrap();
+    let out = bin()
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("refusing to overwrite the input file"));
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), original);
+    // The same folder written another way (`dir/.`) is still the input's folder.
+    let out = bin()
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(dir.join("."))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), original);
+}
+
+#[test]
+fn report_onto_the_input_is_refused() {
+    let dir = scratch("same-report");
+    let input = dir.join("x.sql");
+    let original = "SELECT 1 AS one;\n";
+    std::fs::write(&input, original).unwrap();
+    let out = bin()
+        .arg("convert")
+        .arg(&input)
+        .arg("--report")
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("with the report"));
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), original);
+}
+
+#[test]
+fn output_path_that_is_a_file_fails_before_converting() {
+    let dir = scratch("out-file");
+    let input = dir.join("x.sql");
+    std::fs::write(&input, "SELECT 'caf\u{e9}' AS c; SELECT @@ROWCOUNT;\n").unwrap();
+    let afile = dir.join("afile");
+    std::fs::write(&afile, "keep").unwrap();
+    let out = bin()
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(&afile)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("not a directory"), "{err}");
+    assert!(
+        !err.contains("SX"),
+        "no diagnostics before the check: {err}"
+    );
+    assert_eq!(std::fs::read_to_string(&afile).unwrap(), "keep");
+}
+
+#[test]
+fn empty_catalog_is_a_usage_error() {
+    let mut cmd = bin();
+    cmd.args(["convert", "-", "--catalog", ""]);
+    let out = run_with_stdin(cmd, b"SELECT * FROM dbo.t;");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("catalog name must not be empty"));
+    assert!(out.stdout.is_empty());
+
+    let dir = scratch("empty-catalog");
+    let config = dir.join("c.json");
+    std::fs::write(&config, r#"{"catalog": ""}"#).unwrap();
+    let mut cmd = bin();
+    cmd.args(["convert", "-", "--config"]).arg(&config);
+    let out = run_with_stdin(cmd, b"SELECT * FROM dbo.t;");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("catalog name must not be empty"));
+}
+
+#[test]
+fn json_format_reports_cli_errors_as_json() {
+    let out = bin()
+        .args(["convert", "/nonexistent/x.sql", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(v[0]["severity"], "fatal");
+    assert!(v[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("cannot read /nonexistent/x.sql"));
+
+    let dir = scratch("json-config");
+    let config = dir.join("c.json");
+    std::fs::write(&config, "{broken").unwrap();
+    let out = bin()
+        .args(["convert", "-", "--format", "json", "--config"])
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert!(v[0]["message"].as_str().unwrap().contains("invalid config"));
+
+    let out = bin()
+        .args(["convert", "-", "--format", "json", "--profile", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(v[0]["severity"], "fatal");
 }

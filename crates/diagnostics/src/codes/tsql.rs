@@ -145,6 +145,15 @@ crate::declare_codes! {
         example: "SELECT TOP 1 id FROM dbo.Claim;",
         what_to_do: "Add an ORDER BY that makes the choice deterministic, if the choice matters.",
     }
+    SX3004 {
+        title: "batch repeat count ignored",
+        severity: Warning,
+        kind: Semantic,
+        meaning: "A batch separator `GO n` asks SSMS or sqlcmd to run the batch before it n times; the converted batch appears once in the output and runs once.",
+        why: "A notebook has no batch repeat: repeating a batch that inserts rows or advances a counter gives different results when it runs only once.",
+        example: "INSERT INTO dbo.Sequence DEFAULT VALUES;\nGO 3",
+        what_to_do: "If the repetition matters, run the cell n times, or wrap the statements in a `FOR` / `WHILE` loop in a compound block; otherwise remove the count.",
+    }
     SX4001 {
         title: "session setting dropped",
         severity: Info,
