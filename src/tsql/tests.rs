@@ -109,39 +109,6 @@ fn conformance_inputs_lower_without_errors() {
     let _ = n;
 }
 
-#[test]
-#[ignore]
-fn dump() {
-    let src = std::env::var("SQL").unwrap_or_default();
-    let src = std::fs::read_to_string(&src).unwrap_or(src);
-    let (m, d) = run(&src);
-    for u in &m.units {
-        let j = format!("{:?}", u.kind);
-        let short: String = j
-            .chars()
-            .take(
-                std::env::var("W")
-                    .ok()
-                    .and_then(|w| w.parse().ok())
-                    .unwrap_or(300),
-            )
-            .collect();
-        println!("{} {:?} {}", u.batch, u.span(), short);
-    }
-    for t in &m.trivia {
-        println!("{:?}", t);
-    }
-    for x in &d {
-        println!(
-            "{:?} {} {:?} {}",
-            x.severity,
-            x.code,
-            x.primary_span(),
-            x.message
-        );
-    }
-}
-
 fn one(src: &str) -> Stmt {
     let (m, d) = run(src);
     assert!(errors(&d).is_empty(), "{src}: {d:#?}");
@@ -851,27 +818,6 @@ fn exists_over_catalog_views_with_drop_becomes_drop_if_exists() {
 }
 
 #[test]
-#[ignore]
-fn throughput() {
-    let unit = include_str!("smoke.sql");
-    let mut src = String::new();
-    while src.len() < 50_000_000 && !unit.is_empty() {
-        src.push_str(unit);
-        src.push_str("\nGO\n");
-    }
-    let t = std::time::Instant::now();
-    let (m, d) = lower(&src, Collation::default());
-    let secs = t.elapsed().as_secs_f64();
-    println!(
-        "{} MB in {secs:.2}s = {:.1} MB/s, {} units, {} diags",
-        src.len() / 1_000_000,
-        src.len() as f64 / 1e6 / secs,
-        m.units.len(),
-        d.len()
-    );
-}
-
-#[test]
 fn result_changing_settings_and_admin_statements_are_unconverted() {
     let (m, d) = run("SET ROWCOUNT 10\nSELECT a FROM t\nDBCC CHECKIDENT('t')\nSET IDENTITY_INSERT dbo.t ON\nSELECT SCOPE_IDENTITY()");
     let s = stmts(&m);
@@ -1102,62 +1048,11 @@ fn set_operations_bind_intersect_tighter() {
 }
 
 #[test]
-#[ignore]
-fn throughput_lexer_only() {
-    let unit = include_str!("smoke.sql");
-    let mut src = String::new();
-    while src.len() < 50_000_000 && !unit.is_empty() {
-        src.push_str(unit);
-        src.push_str("\nGO\n");
-    }
-    let t = std::time::Instant::now();
-    let mut v = Vec::new();
-    super::lexer::lex_into(&src, 0, src.len(), &mut v);
-    let secs = t.elapsed().as_secs_f64();
-    println!(
-        "lex {:.1} MB/s, {} tokens",
-        src.len() as f64 / 1e6 / secs,
-        v.len()
-    );
-    let t = std::time::Instant::now();
-    use logos::Logos;
-    let n = super::lexer::T::lexer(&src).count();
-    println!(
-        "lex (count only) {:.1} MB/s, {n} tokens",
-        src.len() as f64 / 1e6 / t.elapsed().as_secs_f64()
-    );
-    let t = std::time::Instant::now();
-    let lines = super::sqlcmd_lines(&src);
-    println!(
-        "sqlcmd scan {:.1} MB/s {}",
-        src.len() as f64 / 1e6 / t.elapsed().as_secs_f64(),
-        lines.len()
-    );
-}
-
-#[test]
 fn grant_ends_at_its_line() {
     let (m, _) = run("GRANT SELECT, INSERT ON dbo.t TO role1\nSELECT 1");
     let s = stmts(&m);
     assert_eq!(s.len(), 2);
     assert!(matches!(s[1].kind, StmtKind::Query(_)));
-}
-
-#[test]
-#[ignore]
-fn ir_sizes() {
-    println!(
-        "Expr {} ExprKind {} DataType {} Stmt {} StmtKind {} Query {} Select {} Relation {} Tok {}",
-        std::mem::size_of::<Expr>(),
-        std::mem::size_of::<ExprKind>(),
-        std::mem::size_of::<DataType>(),
-        std::mem::size_of::<Stmt>(),
-        std::mem::size_of::<StmtKind>(),
-        std::mem::size_of::<Query>(),
-        std::mem::size_of::<Select>(),
-        std::mem::size_of::<Relation>(),
-        std::mem::size_of::<super::lexer::Tok>(),
-    );
 }
 
 #[test]
@@ -1262,17 +1157,6 @@ fn for_xml_is_flagged() {
 }
 
 #[test]
-#[ignore]
-fn end_to_end_convert_smoke() {
-    let src = include_str!("smoke.sql");
-    let out = crate::convert("smoke.sql", src.as_bytes(), &crate::Options::default());
-    println!(
-        "{}",
-        out.files[0].contents.chars().take(3000).collect::<String>()
-    );
-}
-
-#[test]
 fn cte_used_as_dml_source_is_inlined() {
     let s = one("WITH src AS (SELECT id, a FROM dbo.S) MERGE INTO dbo.T AS t USING src ON t.id = src.id WHEN MATCHED THEN UPDATE SET t.a = src.a;");
     match &s.kind {
@@ -1312,42 +1196,4 @@ fn niladic_user_functions_are_calls_not_columns() {
     let (m, d) = run("SELECT SYSTEM_USER, CURRENT_USER");
     assert!(format!("{:?}", m.units).contains("Call"));
     assert_eq!(d.iter().filter(|d| d.code == "SX3001").count(), 2);
-}
-
-#[test]
-#[ignore]
-fn external_testdata() {
-    let base = std::env::var("TD").unwrap_or_default();
-    for kind in ["ok", "err"] {
-        let Ok(rd) = std::fs::read_dir(format!("{base}/{kind}")) else {
-            continue;
-        };
-        let mut paths: Vec<_> = rd.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for p in paths {
-            let Ok(bytes) = std::fs::read(&p) else {
-                continue;
-            };
-            let src = crate::decode::decode(&bytes).text;
-            let (_, d) = run(&src);
-            let e = errors(&d);
-            let bad = if kind == "ok" {
-                !e.is_empty()
-            } else {
-                e.is_empty()
-            };
-            if bad {
-                println!("{kind} {}", p.display());
-                for x in e.iter().take(3) {
-                    let s = x.primary_span();
-                    println!(
-                        "   {} {} {:?}",
-                        x.code,
-                        x.message,
-                        &src[s.range()].chars().take(60).collect::<String>()
-                    );
-                }
-            }
-        }
-    }
 }
