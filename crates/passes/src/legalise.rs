@@ -1591,16 +1591,7 @@ mod tests {
         Span::new(3, 9)
     }
     fn coldef(name: &str, ty: DataType) -> ColumnDef {
-        ColumnDef {
-            name: ident(name, sp()),
-            ty,
-            source_type: String::new(),
-            not_null: false,
-            default: None,
-            identity: None,
-            computed: None,
-            span: sp(),
-        }
+        crate::tests::coldef_at(name, ty, sp())
     }
     fn t(parts: &[&str]) -> TableName {
         table_name(parts, TableKind::Permanent, sp())
@@ -2018,16 +2009,7 @@ mod more_tests {
         Span::new(3, 9)
     }
     fn coldef(name: &str, ty: DataType) -> ColumnDef {
-        ColumnDef {
-            name: ident(name, sp()),
-            ty,
-            source_type: String::new(),
-            not_null: false,
-            default: None,
-            identity: None,
-            computed: None,
-            span: sp(),
-        }
+        crate::tests::coldef_at(name, ty, sp())
     }
     fn t(parts: &[&str]) -> TableName {
         table_name(parts, TableKind::Permanent, sp())

@@ -106,6 +106,24 @@ pub(crate) mod tests {
         Collation, Module, Profile, SourceLanguage, Span, Stmt, StmtKind, Unit, UnitKind,
     };
 
+    /// A plain nullable column definition for tests.
+    pub(crate) fn coldef_at(
+        name: &str,
+        ty: sqlxlate_ir::DataType,
+        span: Span,
+    ) -> sqlxlate_ir::ColumnDef {
+        sqlxlate_ir::ColumnDef {
+            name: crate::build::ident(name, span),
+            ty,
+            source_type: String::new(),
+            not_null: false,
+            default: None,
+            identity: None,
+            computed: None,
+            span,
+        }
+    }
+
     use crate::PassOptions;
 
     pub fn opts(profile: Profile) -> PassOptions {

@@ -1355,16 +1355,7 @@ mod tests {
         Span::new(1, 2)
     }
     fn coldef(name: &str, ty: DataType) -> ColumnDef {
-        ColumnDef {
-            name: ident(name, sp()),
-            ty,
-            source_type: String::new(),
-            not_null: false,
-            default: None,
-            identity: None,
-            computed: None,
-            span: sp(),
-        }
+        crate::tests::coldef_at(name, ty, sp())
     }
     fn member() -> StmtKind {
         StmtKind::CreateTable(TableDef {
