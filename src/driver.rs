@@ -340,11 +340,22 @@ pub fn convert(path: &str, bytes: &[u8], options: &Options) -> Conversion {
 /// Consecutive units with the same span (one source statement that a profile
 /// rewrote into several) become one unconverted unit. Returns whether anything changed.
 fn comment_out_errored_units(module: &mut Module, text: &str, diagnostics: &[Diagnostic]) -> bool {
+    // Error spans sorted by position, so each unit is a binary search (a file has as
+    // many diagnostics as statements in the worst case: a linear scan per unit would be
+    // quadratic).
+    let mut errors: Vec<(Span, &Diagnostic)> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| (d.primary_span(), d))
+        .collect();
+    errors.sort_by_key(|(p, d)| (*p, d.code));
     let first_error = |span: Span| {
-        diagnostics.iter().find(|d| {
-            let p = d.primary_span();
-            d.severity == Severity::Error && p.start >= span.start && p.end <= span.end
-        })
+        let i = errors.partition_point(|(p, _)| p.start < span.start);
+        errors[i..]
+            .iter()
+            .take_while(|(p, _)| p.start <= span.end)
+            .find(|(p, _)| p.end <= span.end)
+            .map(|(_, d)| *d)
     };
     let mut changed = false;
     let mut units: Vec<Unit> = Vec::with_capacity(module.units.len());
