@@ -1587,13 +1587,13 @@ mod tests {
     use crate::tests::{module_of, opts, stmt_kinds};
     use sqlxlate_ir::{ColumnDef, TableDef, TableKind};
 
-    fn sp() -> Span {
+    pub(super) fn sp() -> Span {
         Span::new(3, 9)
     }
-    fn coldef(name: &str, ty: DataType) -> ColumnDef {
+    pub(super) fn coldef(name: &str, ty: DataType) -> ColumnDef {
         crate::tests::coldef_at(name, ty, sp())
     }
-    fn t(parts: &[&str]) -> TableName {
+    pub(super) fn t(parts: &[&str]) -> TableName {
         table_name(parts, TableKind::Permanent, sp())
     }
     fn vstr(n: u32) -> DataType {
@@ -1603,7 +1603,7 @@ mod tests {
             collation: None,
         }
     }
-    fn values(rows: Vec<Vec<Expr>>) -> InsertSource {
+    pub(super) fn values(rows: Vec<Vec<Expr>>) -> InsertSource {
         InsertSource::Query(Box::new(Query {
             with: vec![],
             recursive: false,
@@ -1613,7 +1613,7 @@ mod tests {
             span: sp(),
         }))
     }
-    fn assign(c: &str, v: Expr) -> Assignment {
+    pub(super) fn assign(c: &str, v: Expr) -> Assignment {
         Assignment {
             column: ident(c, sp()),
             value: v,
@@ -2000,36 +2000,12 @@ mod tests {
 
 #[cfg(test)]
 mod more_tests {
+    use super::tests::{assign, coldef, sp, t, values};
     use super::*;
     use crate::sqlprint;
     use crate::tests::{module_of, opts, stmt_kinds};
-    use sqlxlate_ir::{ColumnDef, TableDef, TableKind};
+    use sqlxlate_ir::TableDef;
 
-    fn sp() -> Span {
-        Span::new(3, 9)
-    }
-    fn coldef(name: &str, ty: DataType) -> ColumnDef {
-        crate::tests::coldef_at(name, ty, sp())
-    }
-    fn t(parts: &[&str]) -> TableName {
-        table_name(parts, TableKind::Permanent, sp())
-    }
-    fn values(rows: Vec<Vec<Expr>>) -> InsertSource {
-        InsertSource::Query(Box::new(Query {
-            with: vec![],
-            recursive: false,
-            body: SetExpr::Values(rows),
-            order_by: vec![],
-            limit: None,
-            span: sp(),
-        }))
-    }
-    fn assign(c: &str, v: Expr) -> Assignment {
-        Assignment {
-            column: ident(c, sp()),
-            value: v,
-        }
-    }
     fn eq(a: Expr, b: Expr) -> Expr {
         bin(BinaryOp::Eq, a, b)
     }
