@@ -139,6 +139,31 @@ pub(crate) fn collect_declares(stmts: &[Stmt], out: &mut Vec<VarDecl>, depth: u3
 }
 
 impl Emitter<'_> {
+    /// The `FROM … WHERE …` tail of an UPDATE or DELETE. A FROM clause left by the passes
+    /// (not rewritten to MERGE) has no Databricks form: the statement is flagged.
+    fn dml_tail(
+        &mut self,
+        mut parts: Vec<D>,
+        from: &[sqlxlate_ir::Relation],
+        selection: Option<&Expr>,
+        s: &Stmt,
+        what: &str,
+    ) -> D {
+        let from_doc = self.relations_doc(from);
+        if let Some(f) = &from_doc {
+            parts.push(clause("FROM", f.clone()));
+        }
+        if let Some(w) = selection {
+            let d = self.ex0(w);
+            parts.push(clause("WHERE", d));
+        }
+        let doc = D::intersperse(parts, line()).group();
+        if from_doc.is_some() {
+            return self.unsupported_dml(doc, s, what);
+        }
+        doc
+    }
+
     /// Comment lines for a statement's own comments.
     pub(crate) fn comment_lines(comments: &[sqlxlate_ir::Comment]) -> Vec<String> {
         let mut out = Vec::new();
@@ -701,19 +726,7 @@ impl Emitter<'_> {
                 ))];
                 let a = self.assignments(assignments);
                 parts.push(clause("SET", a));
-                let from_doc = self.relations_doc(from);
-                if let Some(f) = &from_doc {
-                    parts.push(clause("FROM", f.clone()));
-                }
-                if let Some(w) = selection {
-                    let d = self.ex0(w);
-                    parts.push(clause("WHERE", d));
-                }
-                let doc = D::intersperse(parts, line()).group();
-                if from_doc.is_some() {
-                    return vec![self.unsupported_dml(doc, s, "update")];
-                }
-                vec![doc]
+                vec![self.dml_tail(parts, from, selection.as_ref(), s, "update")]
             }
             StmtKind::Delete {
                 target,
@@ -721,7 +734,7 @@ impl Emitter<'_> {
                 from,
                 selection,
             } => {
-                let mut parts = vec![t(format!(
+                let parts = vec![t(format!(
                     "DELETE FROM {}{}",
                     names::table(target),
                     alias
@@ -729,19 +742,7 @@ impl Emitter<'_> {
                         .map(|a| format!(" AS {}", names::ident(a)))
                         .unwrap_or_default()
                 ))];
-                let from_doc = self.relations_doc(from);
-                if let Some(f) = &from_doc {
-                    parts.push(clause("FROM", f.clone()));
-                }
-                if let Some(w) = selection {
-                    let d = self.ex0(w);
-                    parts.push(clause("WHERE", d));
-                }
-                let doc = D::intersperse(parts, line()).group();
-                if from_doc.is_some() {
-                    return vec![self.unsupported_dml(doc, s, "delete")];
-                }
-                vec![doc]
+                vec![self.dml_tail(parts, from, selection.as_ref(), s, "delete")]
             }
             StmtKind::Merge(m) => {
                 let mut parts = vec![t(format!(
