@@ -535,6 +535,79 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A function call; the cursor is at `(` after the name `parts`.
+    pub fn call(&mut self, parts: Vec<Ident>, start: usize) -> PResult<Expr> {
+        use super::functions::{agg_func, call_takes_unit, date_unit, lower_call, CallParts};
+        self.expect(T::LParen, "`(`")?;
+        let mut unit = None;
+        if call_takes_unit(&parts) {
+            let ui = self.pos;
+            let word = match self.peek() {
+                T::Word(_) | T::Bracketed(true) => self.ident_any("a date unit")?.value,
+                T::Str(true) => {
+                    self.bump();
+                    self.text(ui).trim_matches('\'').to_string()
+                }
+                _ => return Err(self.err("a date unit")),
+            };
+            match date_unit(&word) {
+                Some(u) => unit = Some(u),
+                None => {
+                    self.pos = ui;
+                    return Err(self.unsupported(
+                        codes::SX2007.code,
+                        format!("date unit `{word}` is not supported"),
+                        "use one of year, quarter, month, dayofyear, day, week, weekday, hour, minute, second, millisecond, microsecond, nanosecond, iso_week",
+                    ));
+                }
+            }
+            self.expect(T::Comma, "`,` after the date unit")?;
+        }
+        let upper = if parts.len() == 1 {
+            parts[0].value.to_ascii_uppercase()
+        } else {
+            String::new()
+        };
+        let agg = agg_func(&upper).filter(|_| parts.len() == 1);
+        let mut distinct = false;
+        let mut args = Vec::new();
+        if agg.is_some() && self.eat_kw(Kw::Distinct) {
+            distinct = true;
+        } else if agg.is_some() {
+            self.eat_kw(Kw::All);
+        }
+        if self.peek() == T::Star && !self.at_end() && agg.is_some() {
+            let i = self.bump();
+            args.push(Expr::new(
+                ExprKind::Star { qualifier: vec![] },
+                self.tok_span(i),
+            ));
+        } else if self.peek() != T::RParen {
+            args = self.expr_list()?;
+        }
+        self.expect(T::RParen, "`)` closing the argument list")?;
+        let mut within_group = None;
+        if self.is_kw(Kw::Within) && self.nth_is_kw(1, Kw::Group) {
+            self.bump();
+            self.bump();
+            self.expect(T::LParen, "`(`")?;
+            within_group = Some(self.order_by()?);
+            self.expect(T::RParen, "`)`")?;
+        }
+        let over = self.over_clause()?;
+        let span = self.span_from(start);
+        let parts = CallParts {
+            parts,
+            unit,
+            args,
+            distinct,
+            within_group,
+            over,
+            span,
+        };
+        lower_call(self.src, &mut self.diags, parts).map_err(|g| self.perr(g))
+    }
+
     fn paren_rest(&mut self, start: usize) -> PResult<Expr> {
         if self.is_kw(Kw::Select) || self.is_kw(Kw::With) {
             let q = self.query()?;
@@ -635,63 +708,7 @@ impl<'a> Parser<'a> {
 
     /// A literal from the token at `i`, typed as SQL Server types it.
     pub fn literal_at(&self, i: usize) -> Expr {
-        let raw = self.text(i);
-        let span = self.tok_span(i);
-        let (value, ty) = match self.tok(i).t {
-            T::Int => {
-                let digits = raw.trim_start_matches('0');
-                let ty = match raw.parse::<i64>() {
-                    Ok(v) if v <= i32::MAX as i64 => DataType::Int,
-                    Ok(_) => DataType::BigInt,
-                    Err(_) => DataType::Decimal {
-                        precision: digits.len().min(38) as u8,
-                        scale: 0,
-                    },
-                };
-                (Literal::Integer(raw.to_string()), ty)
-            }
-            T::Dec => (Literal::Decimal(raw.to_string()), decimal_type(raw)),
-            T::Money => (
-                Literal::Decimal(raw[1..].to_string()),
-                DataType::Decimal {
-                    precision: 19,
-                    scale: 4,
-                },
-            ),
-            T::Float => (Literal::Float(raw.to_string()), DataType::Double),
-            T::Binary => {
-                let hex = &raw[2..];
-                (
-                    Literal::Binary(hex.to_string()),
-                    DataType::Binary {
-                        max_len: Some(hex.len().div_ceil(2) as u32),
-                    },
-                )
-            }
-            T::NStr(_) => {
-                let v = unescape_str(&raw[1..]);
-                let n = v.chars().count() as u32;
-                (
-                    Literal::String {
-                        value: v,
-                        national: true,
-                    },
-                    str_ty(n),
-                )
-            }
-            _ => {
-                let v = unescape_str(raw);
-                let n = v.chars().count() as u32;
-                (
-                    Literal::String {
-                        value: v,
-                        national: false,
-                    },
-                    str_ty(n),
-                )
-            }
-        };
-        Expr::typed(ExprKind::Literal { value }, span, ty)
+        literal_of(self.tok(i).t, self.text(i), self.tok_span(i))
     }
 
     /// `OVER ( [PARTITION BY …] [ORDER BY …] [ROWS|RANGE …] )`.
@@ -779,6 +796,65 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// A literal token typed as SQL Server types it.
+pub fn literal_of(t: T, raw: &str, span: Span) -> Expr {
+    let (value, ty) = match t {
+        T::Int => {
+            let digits = raw.trim_start_matches('0');
+            let ty = match raw.parse::<i64>() {
+                Ok(v) if v <= i32::MAX as i64 => DataType::Int,
+                Ok(_) => DataType::BigInt,
+                Err(_) => DataType::Decimal {
+                    precision: digits.len().min(38) as u8,
+                    scale: 0,
+                },
+            };
+            (Literal::Integer(raw.to_string()), ty)
+        }
+        T::Dec => (Literal::Decimal(raw.to_string()), decimal_type(raw)),
+        T::Money => (
+            Literal::Decimal(raw[1..].to_string()),
+            DataType::Decimal {
+                precision: 19,
+                scale: 4,
+            },
+        ),
+        T::Float => (Literal::Float(raw.to_string()), DataType::Double),
+        T::Binary => {
+            let hex = &raw[2..];
+            (
+                Literal::Binary(hex.to_string()),
+                DataType::Binary {
+                    max_len: Some(hex.len().div_ceil(2) as u32),
+                },
+            )
+        }
+        T::NStr(_) => {
+            let v = unescape_str(&raw[1..]);
+            let n = v.chars().count() as u32;
+            (
+                Literal::String {
+                    value: v,
+                    national: true,
+                },
+                str_ty(n),
+            )
+        }
+        _ => {
+            let v = unescape_str(raw);
+            let n = v.chars().count() as u32;
+            (
+                Literal::String {
+                    value: v,
+                    national: false,
+                },
+                str_ty(n),
+            )
+        }
+    };
+    Expr::typed(ExprKind::Literal { value }, span, ty)
+}
+
 fn str_ty(n: u32) -> DataType {
     DataType::String {
         max_len: Some(n.max(1)),
@@ -828,7 +904,7 @@ pub fn bin(op: BinaryOp, left: Expr, right: Expr) -> Expr {
     )
 }
 
-fn cast(e: Expr, to: DataType, try_: bool, span: Span) -> Expr {
+pub fn cast(e: Expr, to: DataType, try_: bool, span: Span) -> Expr {
     Expr::typed(
         ExprKind::Cast {
             expr: Box::new(e),

@@ -26,11 +26,26 @@
 
 mod expr;
 mod functions;
+mod gram;
 mod lexer;
+mod lower;
 mod parse;
 mod query;
 mod stmt;
 mod types;
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(
+        clippy::all,
+        clippy::pedantic,
+        unused_parens,
+        unused_imports,
+        missing_docs,
+        dead_code
+    )]
+    grammar,
+    "/tsql.rs"
+);
 
 #[cfg(test)]
 mod tests;

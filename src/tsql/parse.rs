@@ -24,6 +24,8 @@ pub struct PErr {
     pub message: String,
     /// Hint.
     pub hint: Option<&'static str>,
+    /// The exact span of the error, when it is not the token at `at`.
+    pub span: Option<Span>,
 }
 
 pub type PResult<T> = Result<T, PErr>;
@@ -164,6 +166,7 @@ impl<'a> Parser<'a> {
                 code: codes::SX1001.code,
                 message: format!("expected {expected}, found the end of the batch"),
                 hint: None,
+                span: None,
             };
         }
         let found = self.text(at);
@@ -201,6 +204,7 @@ impl<'a> Parser<'a> {
             code,
             message,
             hint,
+            span: None,
         }
     }
     pub fn unsupported(&self, code: &'static str, message: String, hint: &'static str) -> PErr {
@@ -209,6 +213,19 @@ impl<'a> Parser<'a> {
             code,
             message,
             hint: Some(hint),
+            span: None,
+        }
+    }
+
+    /// A parse error from a grammar or lowering error (located by its span).
+    pub fn perr(&self, g: super::gram::GErr) -> PErr {
+        let at = self.toks.partition_point(|t| t.start < g.span.start);
+        PErr {
+            at,
+            code: g.code,
+            message: g.message,
+            hint: g.hint,
+            span: Some(g.span),
         }
     }
 
@@ -220,6 +237,7 @@ impl<'a> Parser<'a> {
                 code: codes::SX1002.code,
                 message: format!("nesting deeper than {MAX_DEPTH} levels"),
                 hint: Some("simplify the statement, for example with CTEs or variables"),
+                span: None,
             });
         }
         Ok(())
@@ -452,6 +470,50 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Where the statement starting at token `start` ends (exclusive, before its `;`):
+    /// the next statement start at parenthesis and CASE depth 0, as found by
+    /// [`Parser::resync`].
+    pub fn statement_end(&mut self, start: usize) -> usize {
+        let save = self.pos;
+        self.resync(start, start);
+        let mut end = self.pos;
+        if end > start && self.tok(end - 1).t == T::Semi {
+            end -= 1;
+        }
+        self.pos = save;
+        end.max(start)
+    }
+
+    /// Parses the statement at the cursor with a grammar entry point over the tokens
+    /// up to [`Parser::statement_end`].
+    pub fn grammar_statement(
+        &mut self,
+        parse: impl FnOnce(
+            &mut super::gram::Cx<'a>,
+            Vec<super::gram::Spanned>,
+        ) -> Result<Stmt, super::gram::ParseError>,
+    ) -> PResult<Stmt> {
+        let start = self.pos;
+        let end = self.statement_end(start);
+        let slice = &self.toks[start..end];
+        let stmt_end = slice.last().map(|t| t.end as usize).unwrap_or(0);
+        let toks = super::gram::adapt(self.src, slice).map_err(|g| self.perr(g))?;
+        let mut cx = super::gram::Cx::new(self.src);
+        match parse(&mut cx, toks) {
+            Ok(s) => {
+                self.diags.append(&mut cx.diags);
+                self.pos = end;
+                Ok(s)
+            }
+            Err(e) => {
+                let g = super::gram::convert_error(self.src, e, stmt_end);
+                let mut p = self.perr(g);
+                p.at = p.at.min(end);
+                Err(p)
+            }
+        }
+    }
+
     /// `WITH name AS (` or `WITH name (` starts a query with CTEs (not a table hint).
     pub fn at_cte_start(&self) -> bool {
         self.is_kw(Kw::With)
@@ -512,6 +574,11 @@ impl<'a> Parser<'a> {
                             | T::Word(Kw::Except)
                             | T::Word(Kw::Intersect)
                     ),
+                    // `OFFSET n ROWS FETCH NEXT …` is not a cursor FETCH.
+                    T::Word(Kw::Fetch) => matches!(
+                        self.tok(self.pos - 1).t,
+                        T::Word(Kw::Row) | T::Word(Kw::Rows)
+                    ),
                     _ => false,
                 };
                 if !continues && self.pos >= at {
@@ -556,7 +623,9 @@ impl<'a> Parser<'a> {
             Err(e) => {
                 self.diags.truncate(ndiag);
                 self.depth = depth;
-                let err_span = if e.at < self.toks.len() {
+                let err_span = if let Some(s) = e.span {
+                    s
+                } else if e.at < self.toks.len() {
                     self.tok_span(e.at)
                 } else {
                     let end = self.tok(self.toks.len().saturating_sub(1)).end as usize;

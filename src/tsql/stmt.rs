@@ -4,13 +4,13 @@
 use sqlxlate_diagnostics::codes;
 use sqlxlate_ir::{
     AlterAction, Assignment, ColumnDef, Constraint, DataType, Expr, ExprKind, Func, Ident,
-    InsertSource, Merge, MergeAction, MergeClause, MergeMatch, ObjectKind, Relation, SetExpr, Stmt,
+    InsertSource, Merge, MergeAction, MergeClause, MergeMatch, ObjectKind, Relation, Stmt,
     StmtKind, TableDef, TableName, VarDecl,
 };
 
 use super::lexer::{Kw, T};
 use super::parse::{PResult, Parser};
-use super::query::{compound, var_expr, SelectExtras};
+use super::query::{compound, var_expr};
 
 /// Depth units a nested statement costs (see [`super::parse::MAX_DEPTH`]).
 const STMT_DEPTH_COST: u32 = 2;
@@ -323,40 +323,7 @@ impl<'a> Parser<'a> {
     }
 
     fn select_statement(&mut self) -> PResult<Stmt> {
-        let start = self.pos;
-        let mut extras = SelectExtras::default();
-        let q = self.query_ex(&mut extras)?;
-        let span = self.span_from(start);
-        if !extras.assigns.is_empty() {
-            let n_items = match &q.body {
-                SetExpr::Select(s) => s.items.len(),
-                _ => 0,
-            };
-            if n_items != extras.assigns.len() {
-                return Err(self.unsupported(
-                    codes::SX2007.code,
-                    "a SELECT that both assigns variables and returns columns".into(),
-                    "assign every item to a variable, or split the statement",
-                ));
-            }
-            return Ok(Stmt::new(
-                StmtKind::SetVarsFromQuery {
-                    names: extras.assigns,
-                    query: Box::new(q),
-                },
-                span,
-            ));
-        }
-        if let Some(name) = extras.into {
-            return Ok(Stmt::new(
-                StmtKind::CreateTableAs {
-                    name,
-                    query: Box::new(q),
-                },
-                span,
-            ));
-        }
-        Ok(Stmt::new(StmtKind::Query(Box::new(q)), span))
+        self.grammar_statement(|cx, toks| super::grammar::SelectStmtParser::new().parse(cx, toks))
     }
 
     fn insert(&mut self) -> PResult<StmtKind> {
