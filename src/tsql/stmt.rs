@@ -10,7 +10,7 @@ use sqlxlate_ir::{
 
 use super::lexer::{Kw, T};
 use super::parse::{PResult, Parser};
-use super::query::{compound, var_expr};
+use super::query::compound;
 
 /// Depth units a nested statement costs (see [`super::parse::MAX_DEPTH`]).
 const STMT_DEPTH_COST: u32 = 2;
@@ -69,7 +69,7 @@ impl<'a> Parser<'a> {
 
     fn while_stmt(&mut self) -> PResult<Stmt> {
         let start = self.bump();
-        let cond = self.expr()?;
+        let cond = self.condition()?;
         if self.at_end() {
             return Err(self.err("a statement after WHILE"));
         }
@@ -189,34 +189,12 @@ impl<'a> Parser<'a> {
     /// Simple statements and the recognised-but-unconverted ones.
     fn other_statement(&mut self) -> PResult<Stmt> {
         let start = self.pos;
-        let kind = match self.peek() {
-            T::Word(Kw::Break) => {
-                self.bump();
-                StmtKind::Break
-            }
-            T::Word(Kw::Continue) => {
-                self.bump();
-                StmtKind::Continue
-            }
-            T::Word(Kw::Return) => {
-                self.bump();
-                let value = if self.at_expr_start() {
-                    Some(self.expr()?)
-                } else {
-                    None
-                };
-                StmtKind::Return(value)
-            }
-            T::Word(Kw::Print) => {
-                self.bump();
-                self.expr()?;
-                return Ok(self.dropped_from(start, codes::SX4003.code, "PRINT dropped"));
-            }
-            T::Word(Kw::Use) => {
-                self.bump();
-                self.ident("a database name")?;
-                return Ok(self.dropped_from(start, codes::SX4002.code, "USE dropped"));
-            }
+        match self.peek() {
+            T::Word(Kw::Break)
+            | T::Word(Kw::Continue)
+            | T::Word(Kw::Return)
+            | T::Word(Kw::Print)
+            | T::Word(Kw::Use) => return self.proc_statement(),
             T::Word(Kw::Commit) | T::Word(Kw::Rollback) | T::Word(Kw::Save) => {
                 self.bump();
                 if !self.eat_kw(Kw::Tran) && !self.eat_kw(Kw::Transaction) {
@@ -292,33 +270,7 @@ impl<'a> Parser<'a> {
                     "restructure the control flow with IF / WHILE",
                 ));
             }
-            _ => return Err(self.err("a statement")),
-        };
-        Ok(Stmt::new(kind, self.span_from(start)))
-    }
-
-    fn at_expr_start(&self) -> bool {
-        if self.at_end() || self.starts_statement(self.pos) {
-            return false;
-        }
-        match self.peek() {
-            T::Word(Kw::End) | T::Word(Kw::Else) | T::Semi => false,
-            T::Word(k) => {
-                !k.is_reserved()
-                    || matches!(
-                        k,
-                        Kw::Case
-                            | Kw::Null
-                            | Kw::Convert
-                            | Kw::Left
-                            | Kw::Right
-                            | Kw::CurrentTimestamp
-                            | Kw::Exists
-                            | Kw::Not
-                    )
-            }
-            T::RParen | T::Comma => false,
-            _ => true,
+            _ => Err(self.err("a statement")),
         }
     }
 
@@ -1261,13 +1213,7 @@ impl<'a> Parser<'a> {
     fn set(&mut self) -> PResult<Stmt> {
         let start = self.expect_kw(Kw::Set, "SET")?;
         if self.peek() == T::Var && !self.at_end() {
-            let vi = self.bump();
-            let name = self.text(vi)[1..].to_string();
-            let op = self.pos;
-            if !self.eat(T::Eq) {
-                self.expect(T::OpAssign, "`=`")?;
-            }
-            if self.is_kw(Kw::Cursor) {
+            if self.nth_is_kw(2, Kw::Cursor) {
                 self.skip_statement_rest();
                 return Ok(self.unconverted_from(
                     start,
@@ -1276,14 +1222,8 @@ impl<'a> Parser<'a> {
                     "rewrite the cursor loop as a set-based statement",
                 ));
             }
-            let mut value = self.expr()?;
-            if self.tok(op).t == T::OpAssign {
-                value = compound(self.text(op), var_expr(&name, self.tok_span(vi)), value);
-            }
-            return Ok(Stmt::new(
-                StmtKind::SetVar { name, value },
-                self.span_from(start),
-            ));
+            self.pos = start;
+            return self.proc_statement();
         }
         // Session options: SET NOCOUNT ON, SET ANSI_NULLS, QUOTED_IDENTIFIER ON, …
         if self.eat_kw(Kw::Transaction) {
@@ -1347,7 +1287,7 @@ impl<'a> Parser<'a> {
         let mut last_else = Vec::new();
         loop {
             let start = self.expect_kw(Kw::If, "IF")?;
-            let cond = self.expr()?;
+            let cond = self.condition()?;
             if self.at_end() {
                 return Err(self.err("a statement after IF"));
             }
@@ -1524,55 +1464,50 @@ impl<'a> Parser<'a> {
         if self.peek() == T::Var {
             return dynamic(self);
         }
-        let name = self.object_name("a procedure name")?;
-        if name.name().eq_ignore_ascii_case("sp_executesql") {
-            return dynamic(self);
+        self.pos = start;
+        self.proc_statement()
+    }
+
+    /// SET @v, EXEC, RETURN, PRINT, USE, BREAK, CONTINUE through the grammar.
+    fn proc_statement(&mut self) -> PResult<Stmt> {
+        self.grammar_statement(|cx, toks| super::grammar::ProcStmtParser::new().parse(cx, toks))
+    }
+
+    /// The condition of IF / WHILE: the tokens up to the next statement start at
+    /// parenthesis and CASE depth 0.
+    fn condition(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        let mut end = start;
+        let mut depth = 0i64;
+        while end < self.toks.len() {
+            let t = self.tok(end).t;
+            if depth == 0 && end > start && (self.starts_statement(end) || t == T::Semi) {
+                break;
+            }
+            match t {
+                T::LParen | T::Word(Kw::Case) => depth += 1,
+                T::RParen | T::Word(Kw::End) => depth = (depth - 1).max(0),
+                _ => {}
+            }
+            end += 1;
         }
-        let mut args = Vec::new();
-        if self.at_expr_start() || self.peek() == T::Var {
-            loop {
-                let mut pname = None;
-                if self.peek() == T::Var && self.nth(1) == T::Eq {
-                    let i = self.bump();
-                    pname = Some(self.text(i)[1..].to_string());
-                    self.bump();
-                }
-                if self.is_kw(Kw::Default) {
-                    return dynamic(self);
-                }
-                let v = self.value()?;
-                if self.is_word("OUTPUT") || self.is_word("OUT") {
-                    self.bump();
-                    return Ok(self.unconverted_from(
-                        start,
-                        codes::SX2004.code,
-                        "EXEC with OUTPUT parameters not converted",
-                        "convert the procedure call by hand",
-                    ));
-                }
-                args.push((pname, v));
-                if !self.eat(T::Comma) {
-                    break;
-                }
+        let slice = &self.toks[start..end];
+        let stmt_end = slice.last().map(|t| t.end as usize).unwrap_or(0);
+        let toks = super::gram::adapt(self.src, slice).map_err(|g| self.perr(g))?;
+        let mut cx = super::gram::Cx::new(self.src);
+        match super::grammar::ConditionParser::new().parse(&mut cx, toks) {
+            Ok(e) => {
+                self.diags.append(&mut cx.diags);
+                self.pos = end;
+                Ok(e)
+            }
+            Err(e) => {
+                let g = super::gram::convert_error(self.src, e, stmt_end);
+                let mut p = self.perr(g);
+                p.at = p.at.min(end);
+                Err(p)
             }
         }
-        if self.is_kw(Kw::With) {
-            self.bump();
-            self.ident_any("an option")?;
-        }
-        let span = self.span_from(start);
-        self.diags.push(
-            sqlxlate_diagnostics::Diagnostic::new(
-                codes::SX2008.code,
-                name.span(),
-                format!(
-                    "procedure `{}` is not converted, so this call cannot run",
-                    name.dotted()
-                ),
-            )
-            .with_hint("convert the procedure (or inline its statements) before running the call"),
-        );
-        Ok(Stmt::new(StmtKind::Call { name, args }, span))
     }
 }
 
