@@ -194,7 +194,7 @@ impl<'a> Parser<'a> {
             | T::Word(Kw::Continue)
             | T::Word(Kw::Return)
             | T::Word(Kw::Print)
-            | T::Word(Kw::Use) => return self.proc_statement(),
+            | T::Word(Kw::Use) => self.proc_statement(),
             T::Word(Kw::Commit) | T::Word(Kw::Rollback) | T::Word(Kw::Save) => {
                 self.bump();
                 if !self.eat_kw(Kw::Tran) && !self.eat_kw(Kw::Transaction) {
@@ -203,12 +203,12 @@ impl<'a> Parser<'a> {
                 if self.at_name() || self.peek() == T::Var {
                     self.bump();
                 }
-                return Ok(self.unconverted_from(
+                Ok(self.unconverted_from(
                     start,
                     codes::SX2003.code,
                     "transaction control not converted",
                     "check whether the statements must be atomic; restructure or use BEGIN ATOMIC on Databricks",
-                ));
+                ))
             }
             T::Word(Kw::Open)
             | T::Word(Kw::Close)
@@ -216,12 +216,12 @@ impl<'a> Parser<'a> {
             | T::Word(Kw::Fetch) => {
                 self.bump();
                 self.skip_statement_rest();
-                return Ok(self.unconverted_from(
+                Ok(self.unconverted_from(
                     start,
                     codes::SX2002.code,
                     "cursor statement not converted",
                     "rewrite the cursor loop as a set-based statement or a FOR loop",
-                ));
+                ))
             }
             T::Word(Kw::Grant)
             | T::Word(Kw::Deny)
@@ -252,23 +252,23 @@ impl<'a> Parser<'a> {
                 } else {
                     self.skip_statement_rest();
                 }
-                return Ok(self.unconverted_from(
+                Ok(self.unconverted_from(
                     start,
                     codes::SX2005.code,
                     format!("{word} not converted"),
                     "convert this statement by hand",
-                ));
+                ))
             }
             T::Word(_) if self.nth(1) == T::Colon && self.at_name() => {
                 // A GOTO label.
                 self.bump();
                 self.bump();
-                return Ok(self.unconverted_from(
+                Ok(self.unconverted_from(
                     start,
                     codes::SX2005.code,
                     "GOTO label not converted",
                     "restructure the control flow with IF / WHILE",
-                ));
+                ))
             }
             _ => Err(self.err("a statement")),
         }
