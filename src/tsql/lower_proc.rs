@@ -3,10 +3,10 @@
 //! unconverted statements that other statement helpers share.
 
 use sqlxlate_diagnostics::{codes, Diagnostic, Span};
-use sqlxlate_ir::{Expr, Ident, ObjectName, Stmt, StmtKind, Unconverted};
+use sqlxlate_ir::{Expr, Ident, ObjectName, Stmt, StmtKind, Unconverted, VarDecl};
 
 use super::gram::{Cx, GErr, ParseError};
-use super::lower::R;
+use super::lower::{data_type, TypeSpec, R};
 use super::query::{compound, var_expr};
 
 /// A statement of kind `kind` spanning `l..r`.
@@ -139,4 +139,52 @@ pub fn exec(cx: &mut Cx, parts: Vec<Ident>, args: Vec<ExecArg>, l: usize, r: usi
         .with_hint("convert the procedure (or inline its statements) before running the call"),
     );
     Stmt::new(StmtKind::Call { name, args }, Span::new(l, r))
+}
+
+/// One item of DECLARE.
+pub enum Decl {
+    /// `@v [AS] type [= e]` or a table variable.
+    Var(VarDecl),
+    /// `@c CURSOR`: a cursor variable.
+    Cursor,
+}
+
+/// `@v [AS] type [= e]`.
+pub fn decl_var(
+    cx: &mut Cx,
+    l: usize,
+    vr: usize,
+    t: TypeSpec,
+    init: Option<Expr>,
+    r: usize,
+) -> R<Decl> {
+    let (ty, _) = data_type(cx, t, false)?;
+    Ok(Decl::Var(VarDecl {
+        name: cx.text(l + 1, vr).to_string(),
+        ty,
+        init,
+        span: Span::new(l, r),
+    }))
+}
+
+/// `DECLARE …`.
+pub fn declare(cx: &mut Cx, decls: Vec<Decl>, l: usize, r: usize) -> Stmt {
+    if decls.iter().any(|d| matches!(d, Decl::Cursor)) {
+        return unconverted(
+            cx,
+            codes::SX2002.code,
+            "cursor variable not converted",
+            "rewrite the cursor loop as a set-based statement",
+            l,
+            r,
+        );
+    }
+    let decls = decls
+        .into_iter()
+        .filter_map(|d| match d {
+            Decl::Var(v) => Some(v),
+            Decl::Cursor => None,
+        })
+        .collect();
+    Stmt::new(StmtKind::Declare(decls), Span::new(l, r))
 }

@@ -574,6 +574,8 @@ impl<'a> Parser<'a> {
                             | T::Word(Kw::Except)
                             | T::Word(Kw::Intersect)
                     ),
+                    // A cursor's `FOR UPDATE [OF …]` is not an UPDATE.
+                    T::Word(Kw::Update) => self.tok(self.pos - 1).t == T::Word(Kw::For),
                     // `OFFSET n ROWS FETCH NEXT …` is not a cursor FETCH.
                     T::Word(Kw::Fetch) => matches!(
                         self.tok(self.pos - 1).t,

@@ -1115,35 +1115,28 @@ impl<'a> Parser<'a> {
     }
 
     fn declare(&mut self) -> PResult<Stmt> {
-        let start = self.expect_kw(Kw::Declare, "DECLARE")?;
+        let start = self.pos;
+        if matches!(self.nth(1), T::Word(k) if !k.is_reserved())
+            && (self.nth_is_kw(2, Kw::Cursor)
+                || self.nth_is_word(2, "INSENSITIVE")
+                || self.nth_is_word(2, "SCROLL"))
+        {
+            // DECLARE c CURSOR … FOR query: recognised, not converted.
+            self.skip_statement_rest();
+            return Ok(self.unconverted_from(
+                start,
+                codes::SX2002.code,
+                "cursor declaration not converted",
+                "rewrite the cursor loop as a set-based statement or a FOR loop",
+            ));
+        }
+        let table_var = (1..4).any(|n| self.nth_is_kw(n, Kw::Table));
+        if !table_var {
+            return self.proc_statement();
+        }
+        self.bump();
         let mut decls = Vec::new();
         loop {
-            if self.at_name()
-                && (self.nth_is_kw(1, Kw::Cursor)
-                    || self.nth_is_word(1, "INSENSITIVE")
-                    || self.nth_is_word(1, "SCROLL"))
-            {
-                // DECLARE c CURSOR … FOR query
-                while !self.at_end() && !self.is_kw(Kw::For) {
-                    self.bump();
-                }
-                self.expect_kw(Kw::For, "FOR")?;
-                self.query()?;
-                if self.is_kw(Kw::For) && self.nth_is_kw(1, Kw::Update) {
-                    self.bump();
-                    self.bump();
-                    if self.is_kw(Kw::Of) {
-                        self.bump();
-                        self.expr_list()?;
-                    }
-                }
-                return Ok(self.unconverted_from(
-                    start,
-                    codes::SX2002.code,
-                    "cursor declaration not converted",
-                    "rewrite the cursor loop as a set-based statement or a FOR loop",
-                ));
-            }
             let vi = self.expect(T::Var, "a variable name")?;
             let name = self.text(vi)[1..].to_string();
             self.eat_kw(Kw::As);
