@@ -335,6 +335,35 @@ fn describe_expected(expected: &[String]) -> String {
             }
         }
     }
+    // Operators that could continue an expression are noise when something else was
+    // expected too (`(a + 1 FROM` lacks a `)`, not an `OR`).
+    const CONTINUATIONS: &[&str] = &[
+        "`OR`",
+        "`AND`",
+        "`+`",
+        "`-`",
+        "`*`",
+        "`/`",
+        "`%`",
+        "`&`",
+        "`|`",
+        "`^`",
+        "`COLLATE`",
+        "`IS`",
+        "`IN`",
+        "`LIKE`",
+        "`BETWEEN`",
+        "`NOT`",
+        "`=`",
+        "`<>`",
+        "`<`",
+        "`<=`",
+        "`>`",
+        "`>=`",
+    ];
+    if words.iter().any(|w| !CONTINUATIONS.contains(&w.as_str())) || expression || name {
+        words.retain(|w| !CONTINUATIONS.contains(&w.as_str()));
+    }
     if expression {
         // Tokens that start an expression are summed up by "an expression".
         const STARTERS: &[&str] = &[

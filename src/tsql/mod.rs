@@ -49,6 +49,8 @@ lalrpop_util::lalrpop_mod!(
 );
 
 #[cfg(test)]
+mod gram_tests;
+#[cfg(test)]
 mod tests;
 
 use sqlxlate_diagnostics::{codes, Diagnostic, Span};
