@@ -29,6 +29,8 @@ pub enum G {
     HintGroup,
     /// `OPTION ( … )` query hints.
     OptionGroup,
+    /// Synthetic first token: parse a condition (IF / WHILE), not a statement.
+    CondStart,
 }
 
 /// A `(start, token, end)` triple as lalrpop expects from an external lexer.

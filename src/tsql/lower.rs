@@ -34,6 +34,14 @@ fn syntax(span: Span, message: impl Into<String>) -> ParseError {
     })
 }
 
+/// What the grammar's entry point returns.
+pub enum Parsed {
+    /// A statement.
+    Stmt(Stmt),
+    /// A condition (input started with `CondStart`).
+    Cond(Expr),
+}
+
 // ---------- expressions ----------
 
 /// `NOT e` (`NOT EXISTS` folds into the EXISTS node).

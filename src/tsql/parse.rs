@@ -6,7 +6,7 @@
 //! diagnostic ([`codes::SX1002`]), never a stack overflow.
 
 use sqlxlate_diagnostics::{codes, Diagnostic, Span};
-use sqlxlate_ir::{Ident, ObjectName, Stmt, StmtKind, TableKind, TableName, Unconverted};
+use sqlxlate_ir::{Expr, Ident, ObjectName, Stmt, StmtKind, TableKind, TableName, Unconverted};
 
 use super::lexer::{Kw, Tok, T};
 
@@ -484,29 +484,67 @@ impl<'a> Parser<'a> {
         end.max(start)
     }
 
-    /// Parses the statement at the cursor with a grammar entry point over the tokens
-    /// up to [`Parser::statement_end`].
-    pub fn grammar_statement(
-        &mut self,
-        parse: impl FnOnce(
-            &mut super::gram::Cx<'a>,
-            Vec<super::gram::Spanned>,
-        ) -> Result<Stmt, super::gram::ParseError>,
-    ) -> PResult<Stmt> {
+    /// Parses the statement at the cursor with the grammar, over the tokens up to
+    /// [`Parser::statement_end`].
+    pub fn grammar_statement(&mut self) -> PResult<Stmt> {
         let start = self.pos;
         let end = self.statement_end(start);
+        match self.run_grammar(start, end, false)? {
+            super::lower::Parsed::Stmt(s) => Ok(s),
+            super::lower::Parsed::Cond(_) => Err(self.err("a statement")),
+        }
+    }
+
+    /// Parses the condition of an IF / WHILE: the tokens up to the next statement
+    /// start at parenthesis and CASE depth 0.
+    pub fn grammar_condition(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        let mut end = start;
+        let mut depth = 0i64;
+        while end < self.toks.len() {
+            let t = self.tok(end).t;
+            if depth == 0 && end > start && (self.starts_statement(end) || t == T::Semi) {
+                break;
+            }
+            match t {
+                T::LParen | T::Word(Kw::Case) => depth += 1,
+                T::RParen | T::Word(Kw::End) => depth = (depth - 1).max(0),
+                _ => {}
+            }
+            end += 1;
+        }
+        match self.run_grammar(start, end, true)? {
+            super::lower::Parsed::Cond(e) => Ok(e),
+            super::lower::Parsed::Stmt(_) => Err(self.err("a condition")),
+        }
+    }
+
+    /// Runs the grammar over tokens `start..end`; on success the cursor moves to `end`
+    /// and the grammar's diagnostics are kept.
+    fn run_grammar(
+        &mut self,
+        start: usize,
+        end: usize,
+        condition: bool,
+    ) -> PResult<super::lower::Parsed> {
+        use super::gram;
         let slice = &self.toks[start..end];
         let stmt_end = slice.last().map(|t| t.end as usize).unwrap_or(0);
-        let toks = super::gram::adapt(self.src, slice).map_err(|g| self.perr(g))?;
-        let mut cx = super::gram::Cx::new(self.src);
-        match parse(&mut cx, toks) {
-            Ok(s) => {
+        let mut toks = Vec::with_capacity(slice.len() + 1);
+        if condition {
+            let at = slice.first().map(|t| t.start as usize).unwrap_or(stmt_end);
+            toks.push((at, gram::G::CondStart, at));
+        }
+        toks.extend(gram::adapt(self.src, slice).map_err(|g| self.perr(g))?);
+        let mut cx = gram::Cx::new(self.src);
+        match super::grammar::EntryParser::new().parse(&mut cx, toks) {
+            Ok(p) => {
                 self.diags.append(&mut cx.diags);
                 self.pos = end;
-                Ok(s)
+                Ok(p)
             }
             Err(e) => {
-                let g = super::gram::convert_error(self.src, e, stmt_end);
+                let g = gram::convert_error(self.src, e, stmt_end);
                 let mut p = self.perr(g);
                 p.at = p.at.min(end);
                 Err(p)

@@ -69,7 +69,7 @@ impl<'a> Parser<'a> {
 
     fn while_stmt(&mut self) -> PResult<Stmt> {
         let start = self.bump();
-        let cond = self.condition()?;
+        let cond = self.grammar_condition()?;
         if self.at_end() {
             return Err(self.err("a statement after WHILE"));
         }
@@ -275,7 +275,7 @@ impl<'a> Parser<'a> {
     }
 
     fn select_statement(&mut self) -> PResult<Stmt> {
-        self.grammar_statement(|cx, toks| super::grammar::SelectStmtParser::new().parse(cx, toks))
+        self.grammar_statement()
     }
 
     fn insert(&mut self) -> PResult<StmtKind> {
@@ -1280,7 +1280,7 @@ impl<'a> Parser<'a> {
         let mut last_else = Vec::new();
         loop {
             let start = self.expect_kw(Kw::If, "IF")?;
-            let cond = self.condition()?;
+            let cond = self.grammar_condition()?;
             if self.at_end() {
                 return Err(self.err("a statement after IF"));
             }
@@ -1463,44 +1463,7 @@ impl<'a> Parser<'a> {
 
     /// SET @v, EXEC, RETURN, PRINT, USE, BREAK, CONTINUE through the grammar.
     fn proc_statement(&mut self) -> PResult<Stmt> {
-        self.grammar_statement(|cx, toks| super::grammar::ProcStmtParser::new().parse(cx, toks))
-    }
-
-    /// The condition of IF / WHILE: the tokens up to the next statement start at
-    /// parenthesis and CASE depth 0.
-    fn condition(&mut self) -> PResult<Expr> {
-        let start = self.pos;
-        let mut end = start;
-        let mut depth = 0i64;
-        while end < self.toks.len() {
-            let t = self.tok(end).t;
-            if depth == 0 && end > start && (self.starts_statement(end) || t == T::Semi) {
-                break;
-            }
-            match t {
-                T::LParen | T::Word(Kw::Case) => depth += 1,
-                T::RParen | T::Word(Kw::End) => depth = (depth - 1).max(0),
-                _ => {}
-            }
-            end += 1;
-        }
-        let slice = &self.toks[start..end];
-        let stmt_end = slice.last().map(|t| t.end as usize).unwrap_or(0);
-        let toks = super::gram::adapt(self.src, slice).map_err(|g| self.perr(g))?;
-        let mut cx = super::gram::Cx::new(self.src);
-        match super::grammar::ConditionParser::new().parse(&mut cx, toks) {
-            Ok(e) => {
-                self.diags.append(&mut cx.diags);
-                self.pos = end;
-                Ok(e)
-            }
-            Err(e) => {
-                let g = super::gram::convert_error(self.src, e, stmt_end);
-                let mut p = self.perr(g);
-                p.at = p.at.min(end);
-                Err(p)
-            }
-        }
+        self.grammar_statement()
     }
 }
 
