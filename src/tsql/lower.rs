@@ -37,7 +37,7 @@ fn syntax(span: Span, message: impl Into<String>) -> ParseError {
 /// What the grammar's entry point returns.
 pub enum Parsed {
     /// A statement.
-    Stmt(Stmt),
+    Stmt(Box<Stmt>),
     /// A condition (input started with `CondStart`).
     Cond(Expr),
 }

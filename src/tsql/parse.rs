@@ -490,7 +490,7 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let end = self.statement_end(start);
         match self.run_grammar(start, end, false)? {
-            super::lower::Parsed::Stmt(s) => Ok(s),
+            super::lower::Parsed::Stmt(s) => Ok(*s),
             super::lower::Parsed::Cond(_) => Err(self.err("a statement")),
         }
     }
