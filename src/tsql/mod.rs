@@ -1,25 +1,32 @@
-//! The T-SQL front-end: lexer, batch splitting, parser and lowering to the IR.
+//! The T-SQL front-end: lexer, batch splitting, statement splitting, the lalrpop
+//! grammar, and lowering to the IR.
 //!
 //! Pipeline: sqlcmd lines are found first (they are not T-SQL and may contain
 //! anything); the rest is lexed with logos (`lexer.rs`); `GO` lines split the token
-//! stream into batches; each batch's significant tokens are parsed by a
-//! recursive-descent parser that builds IR directly, one statement at a time with
-//! statement-level recovery (`parse.rs`); comments are then attached to the statement
-//! that follows them (or that they trail on the same line), or kept as trivia.
+//! stream into batches. In each batch, the statement layer (`parse.rs`, `stmt.rs`)
+//! walks the significant tokens one statement at a time:
+//! - it finds where a statement ends (`Parser::statement_end`: the next statement
+//!   keyword at parenthesis and CASE depth 0, with continuation rules for keywords that
+//!   belong to the statement, such as the SELECT of an INSERT or `FOR UPDATE` of a
+//!   cursor), and hands those tokens to the grammar;
+//! - it owns control-flow structure (IF / ELSE, WHILE, BEGIN … END, TRY / CATCH) so
+//!   that a broken statement inside a block is recovered inside that block, and the
+//!   statements that are recognised by their first words and not converted
+//!   (transactions, cursors, GRANT, GOTO, session options …).
 //!
-//! Why recursive descent rather than lalrpop: T-SQL's optional semicolons, aliases
-//! without AS, `IF` without `BEGIN`, and statement-level recovery with friendly
-//! messages are all local decisions here; the parser is bounded by an explicit depth
-//! limit, allocates only IR, and needs no grammar build step.
+//! The grammar (`grammars/tsql.lalrpop`, compiled by `build.rs`) parses one statement,
+//! or one IF / WHILE condition, from the tokens the adapter (`gram.rs`) prepares; its
+//! actions build IR through the helpers in `lower*.rs` (`functions.rs` maps built-ins
+//! to canonical operations, `types.rs` maps data types). The adapter makes the few
+//! places where T-SQL needs more than one token of lookahead single tokens (`WITH (…)`,
+//! `OPTION (…)`, `(NOLOCK)`) and caps nesting at `gram::MAX_DEPTH` before any tree is
+//! built (the IR and the passes are recursive), so deep input gets `SX1002`, never a
+//! stack overflow.
 //!
 //! Recovery: a statement that fails to parse becomes `StmtKind::Unconverted` with an
-//! error diagnostic; the parser resumes at the next statement keyword at parenthesis
-//! and CASE depth 0 (keywords that continue the broken statement, such as the SELECT
-//! of an INSERT, do not count). CREATE PROCEDURE / FUNCTION / TRIGGER run to the end
+//! error diagnostic at the offending token; the next statement starts where the
+//! splitter said this one ends. CREATE PROCEDURE / FUNCTION / TRIGGER run to the end
 //! of their batch, as in SQL Server.
-//!
-//! Nesting is bounded by `parse::MAX_DEPTH` (100) depth units (an expression level costs
-//! one to three, a nested statement two); deeper input gets `SX1002`.
 //!
 //! Invariant (checked by tests): every non-whitespace byte of the input lies in a
 //! unit's span, a comment's span, or a trivia span.
