@@ -177,7 +177,7 @@ impl Emitter<'_> {
             ExprKind::Func { func, args } => self.func(func, args, e),
             ExprKind::Call { name, args } => {
                 let args = args.iter().map(|a| self.ex0(a)).collect();
-                P::atom(call(&names::routine(name), args))
+                P::atom(call(&names::function(name), args))
             }
             ExprKind::Agg {
                 func,

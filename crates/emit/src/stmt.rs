@@ -573,10 +573,15 @@ impl Emitter<'_> {
                         }
                         ObjectKind::Table => format!("DROP TABLE{ie} {}", names::table(n)),
                         ObjectKind::View => format!("DROP VIEW{ie} {}", names::table(n)),
-                        ObjectKind::Function => format!(
+                        // The naming pass gives a function's name a catalog target like
+                        // a table's; an unqualified one is a session function.
+                        ObjectKind::Function if names::is_session_scoped(n) => format!(
                             "DROP TEMPORARY FUNCTION IF EXISTS {}",
                             names::routine(&n.source)
                         ),
+                        ObjectKind::Function => {
+                            format!("DROP FUNCTION{ie} {}", names::table(n))
+                        }
                         ObjectKind::Schema => format!("DROP SCHEMA{ie} {}", names::table(n)),
                         ObjectKind::Procedure => {
                             let text = format!("DROP PROCEDURE{ie} {}", names::routine(&n.source));

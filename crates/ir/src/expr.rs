@@ -497,7 +497,9 @@ pub enum ExprKind {
     },
     /// A call to a user-defined function (or one the front-end left unmapped, with a diagnostic).
     Call {
-        /// Function name as written.
+        /// Function name as written. The naming pass replaces a schema-qualified name
+        /// with its target name (`catalog.schema.name`, lower-cased), which back-ends
+        /// print as is.
         name: ObjectName,
         /// Arguments.
         args: Vec<Expr>,

@@ -13,6 +13,9 @@
 //! - every `TableName.target` is set: permanent `{catalog, schema, name}` lower-cased;
 //!   temp tables, table variables and CTE references with `catalog` and `schema` `None`
 //!   (CTE references keep the CTE's name as written);
+//! - a schema-qualified `ExprKind::Call` / `FunctionDef` name *is* the target name
+//!   (`catalog.schema.name`, lower-cased), except portable table-valued functions, which
+//!   keep only their own name (see [`naming`]);
 //! - `BinaryOp::Add` on strings is `Concat`; `Div` is `IntDiv` (Spark `DIV`) or
 //!   `FracDiv` (Spark `/`); inserted casts are `ExprKind::Cast { mode: Strict }` whose
 //!   `to` never carries a collation;

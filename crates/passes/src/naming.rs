@@ -13,12 +13,22 @@
 //!   CTE name as written (no catalog or schema) and it is not reported.
 //! - An UPDATE / DELETE whose target is the alias of a table in its FROM clause is
 //!   normalised: the target becomes that table and `alias` is set.
+//! - User-defined functions get the same three-level names as tables. A call
+//!   (`ExprKind::Call`) or definition (`FunctionDef`) with a schema-qualified name has
+//!   its name *replaced* by the target name `{catalog}.{schema}.{name}` (lower-cased,
+//!   normalised, database and server parts dropped), which the emitter prints as is.
+//!   One-part call names are left alone: T-SQL requires a schema for scalar UDFs, so a
+//!   one-part call is a built-in the front-end did not map (and has flagged).
+//!   Exception: open-source Spark cannot call a qualified table-valued function, so in
+//!   the portable profile table-valued functions keep only their own name (a session
+//!   function), with `SX3513` when the input does not define the function itself.
 
 use indexmap::IndexMap;
 use sqlxlate_diagnostics::{codes, Diagnostic, Span};
 use sqlxlate_ir::visit::{self, TableRole, VisitorMut};
 use sqlxlate_ir::{
-    Module, Profile, Query, Relation, Stmt, StmtKind, TableKind, TableName, TargetName,
+    Expr, ExprKind, FunctionBody, Ident, Module, ObjectName, Profile, Query, Relation, Stmt,
+    StmtKind, TableKind, TableName, TargetName, UnitKind,
 };
 
 use crate::{Access, PassOptions, TableMapping};
@@ -33,7 +43,16 @@ pub fn run(module: &mut Module, options: &PassOptions) -> (Vec<TableMapping>, Ve
         session_names: IndexMap::new(),
         diagnostics: Vec::new(),
         too_deep_reported: false,
+        local_functions: Vec::new(),
+        functions_seen: Vec::new(),
     };
+    // Function definitions first, so that calls know which functions the input defines.
+    for u in &mut module.units {
+        if let UnitKind::Function(f) = &mut u.kind {
+            let table_valued = matches!(f.body, FunctionBody::Table(_));
+            v.name_function(&mut f.name, table_valued, true);
+        }
+    }
     visit::walk_module_mut(&mut v, module);
     let tables = v
         .tables
@@ -58,6 +77,10 @@ struct Naming {
     session_names: IndexMap<String, String>,
     diagnostics: Vec<Diagnostic>,
     too_deep_reported: bool,
+    /// `schema.name` (lower-cased, normalised) of every function the input defines.
+    local_functions: Vec<String>,
+    /// Target names of functions already reported (SX4500 / SX4501 once per function).
+    functions_seen: Vec<String>,
 }
 
 /// The scratch schema that holds temp tables (`#t`, `##t`) in the portable profile.
@@ -245,6 +268,91 @@ impl Naming {
         t.target = Some(target);
     }
 
+    /// Replaces a schema-qualified function name with its target name (see the module
+    /// documentation). `defined` is true for the function's own definition.
+    ///
+    /// Idempotent: a table-valued call is seen first as a relation, then again as an
+    /// expression; a name already replaced maps to itself and is not reported again.
+    fn name_function(&mut self, name: &mut ObjectName, table_valued: bool, defined: bool) {
+        let n = name.parts.len();
+        if n < 2 {
+            return;
+        }
+        let span = name.span();
+        let written = name.dotted();
+        let schema = match name.parts[n - 2].value.as_str() {
+            "" => "dbo".to_string(),
+            s => s.to_lowercase(),
+        };
+        let own = name.name().to_lowercase();
+        let schema_target = valid_object_name(&schema);
+        let name_target = valid_object_name(&own);
+        let local_key = format!("{schema_target}.{name_target}");
+        if defined && !self.local_functions.contains(&local_key) {
+            self.local_functions.push(local_key.clone());
+        }
+        if table_valued && self.profile == Profile::Portable {
+            if !defined && !self.local_functions.contains(&local_key) {
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        codes::SX3513.code,
+                        span,
+                        format!(
+                            "table-valued function `{written}` called as the session function `{name_target}`"
+                        ),
+                    )
+                    .with_hint(format!(
+                        "create `{name_target}` as a temporary function in the session before this statement, or convert with the databricks profile"
+                    )),
+                );
+            }
+            name.parts = vec![Ident::new(name_target, span)];
+            return;
+        }
+        let target = TargetName {
+            catalog: Some(self.catalog.clone()),
+            schema: Some(schema_target.clone()),
+            name: name_target.clone(),
+            zone: None,
+        };
+        let key = target_display(&target);
+        if !self.functions_seen.contains(&key) {
+            self.functions_seen.push(key.clone());
+            if schema_target != schema || name_target != own {
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        codes::SX4501.code,
+                        span,
+                        format!(
+                            "`{written}` is not a valid catalog object name; mapped to `{key}`"
+                        ),
+                    )
+                    .with_hint("rename the function if another name maps to the same target"),
+                );
+            }
+            if n > 2 {
+                let dropped = name.parts[..n - 2]
+                    .iter()
+                    .map(|p| p.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(".");
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        codes::SX4500.code,
+                        span,
+                        format!("`{dropped}` dropped from `{written}`; mapped to `{key}`"),
+                    )
+                    .with_hint("map different source databases to different catalogs or schemas if their names collide"),
+                );
+            }
+        }
+        name.parts = vec![
+            Ident::new(self.catalog.clone(), span),
+            Ident::new(schema_target, span),
+            Ident::new(name_target, span),
+        ];
+    }
+
     fn record(&mut self, key: String, source: String, span: Span, role: TableRole) {
         let access = Self::access(role);
         let entry = self
@@ -291,6 +399,19 @@ fn alias_target(target: &TableName, from: &[Relation]) -> Option<TableName> {
 }
 
 impl VisitorMut for Naming {
+    fn enter_relation(&mut self, r: &mut Relation) {
+        if let Relation::Function { call, .. } = r {
+            if let ExprKind::Call { name, .. } = &mut call.kind {
+                self.name_function(name, true, false);
+            }
+        }
+    }
+    fn enter_expr(&mut self, e: &mut Expr) -> bool {
+        if let ExprKind::Call { name, .. } = &mut e.kind {
+            self.name_function(name, false, false);
+        }
+        true
+    }
     fn enter_query(&mut self, q: &mut Query) {
         self.cte_scopes
             .push(q.with.iter().map(|c| c.name.value.to_lowercase()).collect());
@@ -359,7 +480,7 @@ mod tests {
     use super::*;
     use crate::build::*;
     use crate::tests::{module_of, opts};
-    use sqlxlate_ir::{Cte, Ident, InsertSource, Profile};
+    use sqlxlate_ir::{Cte, DataType, FunctionDef, InsertSource, Unit};
 
     fn sp() -> Span {
         Span::new(0, 1)
@@ -518,6 +639,131 @@ mod tests {
         let (tables, _) = run(&mut m, &opts(Profile::Databricks));
         assert_eq!(tables[0].target, "tv_x");
         assert_eq!(tables[1].target, "tv_x_2");
+    }
+
+    fn call_expr(parts: &[&str], at: usize) -> Expr {
+        Expr::new(
+            ExprKind::Call {
+                name: ObjectName {
+                    parts: parts
+                        .iter()
+                        .map(|p| Ident::new(*p, Span::new(at, at + 1)))
+                        .collect(),
+                },
+                args: vec![],
+            },
+            Span::new(at, at + 1),
+        )
+    }
+
+    /// `SELECT <calls> FROM <table-valued call>` plus the definitions given.
+    fn module_with_calls(scalar: Vec<Expr>, tvf: Expr, defs: Vec<(&[&str], bool)>) -> Module {
+        let q = query(select(
+            scalar.into_iter().map(|e| item(e, None)).collect(),
+            vec![Relation::Function {
+                call: tvf,
+                alias: None,
+                columns: vec![],
+                span: sp(),
+            }],
+            None,
+            sp(),
+        ));
+        let mut m = module_of(vec![StmtKind::Query(Box::new(q))]);
+        for (parts, table_valued) in defs {
+            let body = if table_valued {
+                FunctionBody::Table(Box::new(query(select(vec![], vec![], None, sp()))))
+            } else {
+                FunctionBody::Scalar(crate::build::int(1, sp()))
+            };
+            m.units.push(Unit {
+                kind: UnitKind::Function(FunctionDef {
+                    name: ObjectName {
+                        parts: parts.iter().map(|p| Ident::new(*p, sp())).collect(),
+                    },
+                    params: vec![],
+                    returns: DataType::Int,
+                    body,
+                    span: sp(),
+                    comments: vec![],
+                }),
+                batch: 0,
+            });
+        }
+        m
+    }
+
+    fn call_names(m: &Module) -> Vec<String> {
+        struct Calls(Vec<String>);
+        impl visit::Visitor for Calls {
+            fn enter_expr(&mut self, e: &Expr) -> bool {
+                if let ExprKind::Call { name, .. } = &e.kind {
+                    self.0.push(name.dotted());
+                }
+                true
+            }
+        }
+        let mut v = Calls(Vec::new());
+        visit::walk_module(&mut v, m);
+        for u in &m.units {
+            if let UnitKind::Function(f) = &u.kind {
+                v.0.push(format!("def {}", f.name.dotted()));
+            }
+        }
+        v.0
+    }
+
+    #[test]
+    fn function_calls_get_catalog_and_schema_like_tables() {
+        let mut m = module_with_calls(
+            vec![
+                call_expr(&["dbo", "fn_Age"], 10),
+                call_expr(&["ClaimsDB", "Fin", "fn Tax"], 20),
+                call_expr(&["fn_Unknown"], 30),
+            ],
+            call_expr(&["Sales", "tvf_Open"], 40),
+            vec![(&["dbo", "fn_Age"], false)],
+        );
+        let (tables, diags) = run(&mut m, &opts(Profile::Databricks));
+        assert!(tables.is_empty(), "functions are not tables: {tables:?}");
+        let mut names = call_names(&m);
+        names.sort();
+        assert_eq!(
+            names,
+            vec![
+                "def main.dbo.fn_age",
+                "fn_Unknown",
+                "main.dbo.fn_age",
+                "main.fin.fn_tax",
+                "main.sales.tvf_open",
+            ]
+        );
+        let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, vec!["SX4501", "SX4500"]);
+    }
+
+    #[test]
+    fn portable_table_valued_functions_keep_only_their_name() {
+        // A table-valued function the input defines is a session function: no warning.
+        let mut m = module_with_calls(
+            vec![call_expr(&["dbo", "fn_Age"], 10)],
+            call_expr(&["dbo", "tvf_Local"], 40),
+            vec![(&["dbo", "tvf_Local"], true)],
+        );
+        let (_, diags) = run(&mut m, &opts(Profile::Portable));
+        assert!(diags.is_empty(), "{diags:?}");
+        let mut names = call_names(&m);
+        names.sort();
+        assert_eq!(
+            names,
+            vec!["def tvf_local", "spark_catalog.dbo.fn_age", "tvf_local"]
+        );
+        // One it does not define cannot be called qualified on open-source Spark.
+        let mut m = module_with_calls(vec![], call_expr(&["Sales", "tvf_Open"], 40), vec![]);
+        let (_, diags) = run(&mut m, &opts(Profile::Portable));
+        assert_eq!(call_names(&m), vec!["tvf_open"]);
+        let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, vec!["SX3513"]);
     }
 
     #[test]

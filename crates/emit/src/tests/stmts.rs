@@ -731,7 +731,7 @@ fn routines_and_call() {
     };
     let func = FunctionDef {
         name: ObjectName {
-            parts: vec![id("dbo"), id("fn_Double")],
+            parts: vec![id("main"), id("dbo"), id("fn_Double")],
         },
         params: vec![param("x")],
         returns: DataType::Int,
@@ -792,7 +792,7 @@ fn routines_and_call() {
 
         -- COMMAND ----------
 
-        CREATE OR REPLACE TEMPORARY FUNCTION fn_double(v_x INT)
+        CREATE OR REPLACE FUNCTION main.dbo.fn_double(v_x INT)
         RETURNS INT
         RETURN v_x * 2
 
@@ -813,7 +813,7 @@ fn routines_and_call() {
 
         -- COMMAND ----------
 
-        CREATE OR REPLACE TEMPORARY FUNCTION fn_double(v_x INT)
+        CREATE OR REPLACE FUNCTION main.dbo.fn_double(v_x INT)
         RETURNS INT
         RETURN v_x * 2
 
