@@ -513,10 +513,11 @@ impl Emitter<'_> {
     pub(crate) fn type_text(&mut self, ty: &DataType, at: &Expr) -> String {
         let (s, note) = data_type(ty);
         if note == TypeNote::Time {
-            self.diag(
+            self.diag_hint(
                 sqlxlate_diagnostics::codes::SX3801.code,
                 at.span,
                 "time of day cast to STRING",
+                "keep values as 'HH:mm:ss' text so that they compare and sort correctly",
             );
         }
         s

@@ -149,10 +149,11 @@ impl Emitter<'_> {
         .append(t("END"));
         let text = self.render(&doc);
         if self.portable() {
-            self.diag(
+            self.diag_hint(
                 codes::SX4801.code,
                 p.span,
                 "procedure moved to the databricks-only output",
+                "run the databricks-only output on Databricks after the main output",
             );
             self.databricks_only.push(text);
             return vec![format!(

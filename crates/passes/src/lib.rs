@@ -223,3 +223,74 @@ mod robustness {
         assert_eq!(run(), run());
     }
 }
+
+#[cfg(test)]
+mod hints {
+    /// Every `Diagnostic::new(…)` in the non-test sources of `dir`, with the statement
+    /// it starts (up to the next `;`), for the hint check.
+    fn diagnostic_statements(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .expect("source directory")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if path.is_dir() {
+                if name != "tests" {
+                    diagnostic_statements(&path, out);
+                }
+                continue;
+            }
+            if !name.ends_with(".rs") || name == "tests.rs" {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("source file");
+            // Unit tests at the end of a file build diagnostics without hints freely.
+            let text = text.split("#[cfg(test)]\nmod ").next().unwrap_or("");
+            for (at, _) in text.match_indices("Diagnostic::new(") {
+                out.push((
+                    format!("{}:{at}", path.display()),
+                    statement_at(&text[at..]).to_string(),
+                ));
+            }
+        }
+    }
+
+    /// The text up to the first `;` outside a string literal.
+    fn statement_at(text: &str) -> &str {
+        let mut in_string = false;
+        let mut escaped = false;
+        for (i, c) in text.char_indices() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' if in_string => escaped = true,
+                '"' => in_string = !in_string,
+                ';' if !in_string => return &text[..i],
+                _ => {}
+            }
+        }
+        text
+    }
+
+    /// Hints say what to do (DESIGN: "a hint" is part of every diagnostic); a pass that
+    /// raises a diagnostic without one fails here.
+    #[test]
+    fn every_pass_diagnostic_has_a_hint() {
+        let mut found = Vec::new();
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        diagnostic_statements(&src, &mut found);
+        assert!(found.len() > 10, "the scan found too little: {found:?}");
+        let missing: Vec<_> = found
+            .iter()
+            .filter(|(_, stmt)| !stmt.contains(".with_hint("))
+            .map(|(at, stmt)| format!("{at}: {stmt}"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "diagnostics without a hint:\n{}",
+            missing.join("\n")
+        );
+    }
+}

@@ -172,11 +172,14 @@ impl Cx<'_> {
             };
             items.push(item(value, None));
         }
-        self.diagnostics.push(Diagnostic::new(
-            codes::SX4513.code,
-            span,
-            format!("insert computes the {} itself", what.join(", ")),
-        ));
+        self.diagnostics.push(
+            Diagnostic::new(
+                codes::SX4513.code,
+                span,
+                format!("insert computes the {} itself", what.join(", ")),
+            )
+            .with_hint("nothing to do for single-writer loads; do not insert into the table concurrently, since two inserts could compute the same identity value"),
+        );
         let mut names: Vec<Ident> = given.iter().map(|g| ident(g, span)).collect();
         names.extend(omitted.iter().map(|c| ident(&c.name, span)));
         StmtKind::Insert {

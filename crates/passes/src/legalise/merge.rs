@@ -250,11 +250,14 @@ impl Cx<'_> {
         if let Some((target_alias, cond)) =
             left_join_condition(&target, &alias, &from, &selection, &values, span)
         {
-            self.diagnostics.push(Diagnostic::new(
-                codes::SX4511.code,
-                span,
-                "update or delete with a left join rewritten to exists conditions",
-            ));
+            self.diagnostics.push(
+                Diagnostic::new(
+                    codes::SX4511.code,
+                    span,
+                    "update or delete with a left join rewritten to exists conditions",
+                )
+                .with_hint("nothing to do; the rewrite changes exactly the rows t-sql changes"),
+            );
             let k = match action {
                 MergeAction::Update { assignments } => StmtKind::Update {
                     target,
@@ -311,11 +314,16 @@ impl Cx<'_> {
             None => return vec![],
         };
         let on = and_all(sh.conds).unwrap_or_else(|| boolean(true, span));
-        self.diagnostics.push(Diagnostic::new(
-            codes::SX4511.code,
-            span,
-            "update or delete with a join rewritten to merge",
-        ));
+        self.diagnostics.push(
+            Diagnostic::new(
+                codes::SX4511.code,
+                span,
+                "update or delete with a join rewritten to merge",
+            )
+            .with_hint(
+                "nothing to do; see the warning on this statement about duplicate source rows",
+            ),
+        );
         self.join_warning(span);
         vec![Stmt::new(
             StmtKind::Merge(Box::new(Merge {

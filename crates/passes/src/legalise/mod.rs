@@ -229,19 +229,22 @@ impl Cx<'_> {
             Profile::Databricks => self.dml_databricks(k, span),
             Profile::Portable => match self.dml_portable(&k, span) {
                 Ok(stmts) => {
-                    self.diagnostics.push(Diagnostic::new(
-                        codes::SX4512.code,
-                        span,
-                        if matches!(
-                            stmts.first().map(|s| &s.kind),
-                            Some(StmtKind::Truncate { .. })
-                        ) {
-                            "delete without where rewritten to truncate".to_string()
-                        } else {
-                            "row-level dml rewritten through a staging copy of the table"
-                                .to_string()
-                        },
-                    ));
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            codes::SX4512.code,
+                            span,
+                            if matches!(
+                                stmts.first().map(|s| &s.kind),
+                                Some(StmtKind::Truncate { .. })
+                            ) {
+                                "delete without where rewritten to truncate".to_string()
+                            } else {
+                                "row-level dml rewritten through a staging copy of the table"
+                                    .to_string()
+                            },
+                        )
+                        .with_hint("nothing to do; convert with the databricks profile to keep the statement as written on Delta tables"),
+                    );
                     stmts
                 }
                 Err(why) => {

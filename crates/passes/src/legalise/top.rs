@@ -229,11 +229,14 @@ impl TopRewrite {
             }
         }
         if limit.with_ties {
-            self.diagnostics.push(Diagnostic::new(
-                codes::SX4510.code,
-                span,
-                "top with ties rewritten to a rank() filter",
-            ));
+            self.diagnostics.push(
+                Diagnostic::new(
+                    codes::SX4510.code,
+                    span,
+                    "top with ties rewritten to a rank() filter",
+                )
+                .with_hint("nothing to do; rank() keeps every row tied with the last one, as with ties does"),
+            );
         }
         if limit.percent {
             self.diagnostics.push(
