@@ -172,6 +172,14 @@ impl Emitter<'_> {
                     P::atom(t(format!("{}.*", names::dotted(qualifier))))
                 }
             }
+            ExprKind::StarExcept { qualifier, except } => {
+                let star = if qualifier.is_empty() {
+                    "*".to_string()
+                } else {
+                    format!("{}.*", names::dotted(qualifier))
+                };
+                P::atom(t(format!("{star} EXCEPT ({})", names::ident_list(except))))
+            }
             ExprKind::Unary { op, expr } => self.unary(*op, expr),
             ExprKind::Binary { op, left, right } => self.binary(*op, left, right),
             ExprKind::Func { func, args } => self.func(func, args, e),

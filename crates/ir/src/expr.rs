@@ -472,6 +472,15 @@ pub enum ExprKind {
         /// Qualifier parts.
         qualifier: Vec<Ident>,
     },
+    /// `*` or `t.*` without some columns: `* EXCEPT (a, b)` (Databricks and Spark 4.1).
+    /// Produced by passes only (for example the portable TOP PERCENT / WITH TIES
+    /// rewrite, which must drop its helper columns without knowing the others).
+    StarExcept {
+        /// Qualifier parts.
+        qualifier: Vec<Ident>,
+        /// Columns left out.
+        except: Vec<Ident>,
+    },
     /// Unary operation.
     Unary {
         /// Operator.

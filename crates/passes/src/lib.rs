@@ -24,7 +24,8 @@
 //!   with an empty `source_name` was inserted by the collation pass;
 //! - `Select.qualify` is only produced in the Databricks profile; `Insert { overwrite:
 //!   true }`, `CreateTableAs` and `Drop { if_exists: true }` of `<t>__sx_stage` tables
-//!   only in the portable profile; see [`legalise`] for the exact shapes.
+//!   only in the portable profile; see [`legalise`] for the exact shapes;
+//! - `ExprKind::StarExcept` is only produced by the portable TOP rewrite.
 #![warn(missing_docs)]
 
 mod build;

@@ -31,8 +31,8 @@ crate::declare_codes! {
         title: "top with ties or percent cannot be rewritten here",
         severity: Error,
         kind: Unsupported,
-        meaning: "TOP n WITH TIES or TOP n PERCENT is used on a query shape the rewrite does not handle (a set operation, `*` in the select list in the portable profile, or an ORDER BY key that is not an output column).",
-        why: "Spark's LIMIT has neither option; the rewrite needs a window over the query's ORDER BY, and open-source Spark 4.1 has no QUALIFY clause, so the portable rewrite wraps the query and must name its output columns.",
+        meaning: "TOP n WITH TIES or TOP n PERCENT is used on a query shape the rewrite does not handle: a set operation, an ORDER BY ordinal that refers to `*` or to a column after it, or, in the portable profile, an unnamed expression in the select list or an ORDER BY key that is not an output column.",
+        why: "Spark's LIMIT has neither option; the rewrite needs a window over the query's ORDER BY, and open-source Spark 4.1 has no QUALIFY clause, so the portable rewrite wraps the query and must name its output columns (a `*` is kept as `* EXCEPT` the rewrite's helper columns).",
         example: "SELECT TOP 5 WITH TIES * FROM a UNION SELECT * FROM b ORDER BY 1",
         what_to_do: "Rewrite the query with rank() or row_number() in a derived table and filter on it.",
     }

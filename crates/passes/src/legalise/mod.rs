@@ -5,7 +5,10 @@
 //!   `TOP n PERCENT` → `row_number() OVER (ORDER BY …) <= ceil(n * count(*) OVER () / 100.0)`
 //!   (`rank()` when both). Databricks: as `Select.qualify`. Portable (open-source Spark
 //!   4.1 has no QUALIFY): the query is wrapped:
-//!   `SELECT <names> FROM (<query> + rank() … AS __sx_rank) AS __sx_top WHERE __sx_rank <= n ORDER BY <names>`.
+//!   `SELECT <names> FROM (<query> + rank() … AS __sx_rank) AS __sx_top WHERE __sx_rank <= n ORDER BY <names>`;
+//!   with `*` in the select list (whose names need the schema) the wrapper is
+//!   `SELECT * EXCEPT (__sx_rank[, __sx_count]) … ORDER BY __sx_top.__sx_rank`, the window
+//!   ordering exactly as the query's ORDER BY.
 //!
 //! Databricks profile:
 //! - `UPDATE … FROM t a JOIN s …` / `DELETE a FROM t a JOIN s …` (inner joins only) →

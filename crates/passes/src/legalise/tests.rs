@@ -6,8 +6,8 @@ use crate::tests::{module_of, opts, stmt_kinds};
 use sqlxlate_diagnostics::Span;
 use sqlxlate_ir::{
     Assignment, BinaryOp, ColumnDef, DataType, Expr, ExprKind, InsertSource, JoinKind, Merge,
-    MergeAction, MergeClause, MergeMatch, Module, OrderBy, Profile, Query, Relation, SetExpr,
-    StmtKind, TableDef, TableKind, TableName,
+    MergeAction, MergeClause, MergeMatch, Module, OrderBy, Profile, Query, Relation, SelectItem,
+    SetExpr, StmtKind, TableDef, TableKind, TableName,
 };
 
 pub(super) fn sp() -> Span {
@@ -418,6 +418,64 @@ fn top_percent_is_wrapped_in_portable() {
          WHERE __sx_top.__sx_rank <= ceil((3) * __sx_top.__sx_count / 100.0) ORDER BY __sx_top.s DESC"
     );
     assert_eq!(r.diagnostics[0].code, "SX3510");
+}
+
+/// `SELECT TOP 3 [PERCENT] [WITH TIES] <items> FROM t ORDER BY score DESC`.
+fn top_star_query(items: Vec<SelectItem>, with_ties: bool, percent: bool) -> StmtKind {
+    let StmtKind::Query(mut q) = top_query(with_ties, percent) else {
+        unreachable!("top_query builds a query")
+    };
+    if let SetExpr::Select(sel) = &mut q.body {
+        sel.items = items;
+    }
+    q.order_by[0].expr = col(None, "score", sp());
+    StmtKind::Query(q)
+}
+
+#[test]
+fn portable_top_over_star_keeps_star_except_the_helper_columns() {
+    let star_only = vec![item(star(None, sp()), None)];
+    let mut m = module_of(vec![
+        top_star_query(star_only.clone(), true, true),
+        top_star_query(star_only, true, false),
+    ]);
+    let r = crate::run(&mut m, &opts(Profile::Portable));
+    let out = printed(&m);
+    assert_eq!(
+        out[0],
+        "SELECT * EXCEPT (__sx_rank, __sx_count) FROM (SELECT *, count(*) OVER () AS __sx_count, \
+         rank() OVER (ORDER BY score DESC) AS __sx_rank FROM spark_catalog.dbo.t) AS __sx_top \
+         WHERE __sx_top.__sx_rank <= ceil((3) * __sx_top.__sx_count / 100.0) ORDER BY __sx_top.__sx_rank"
+    );
+    assert_eq!(
+        out[1],
+        "SELECT * EXCEPT (__sx_rank) FROM (SELECT *, rank() OVER (ORDER BY score DESC) AS __sx_rank \
+         FROM spark_catalog.dbo.t) AS __sx_top WHERE __sx_top.__sx_rank <= 3 ORDER BY __sx_top.__sx_rank"
+    );
+    assert!(
+        r.diagnostics.iter().all(|d| d.code != "SX2512"),
+        "{:?}",
+        r.diagnostics
+    );
+}
+
+#[test]
+fn top_ordinal_after_star_is_not_rewritten() {
+    // `ORDER BY 2` after `*` is some column of `*`, not the second select item.
+    let items = vec![
+        item(star(None, sp()), None),
+        item(col(None, "score", sp()), Some("s")),
+    ];
+    let StmtKind::Query(mut q) = top_star_query(items, true, false) else {
+        unreachable!()
+    };
+    q.order_by[0].expr = int(2, sp());
+    for profile in [Profile::Databricks, Profile::Portable] {
+        let mut m = module_of(vec![StmtKind::Query(q.clone())]);
+        let r = crate::run(&mut m, &opts(profile));
+        let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, vec!["SX2512"], "{profile:?}");
+    }
 }
 
 /// Larger scenarios built on the helpers above.

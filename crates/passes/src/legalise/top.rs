@@ -51,8 +51,12 @@ fn resolve_order_keys(order: &[OrderBy], items: &[SelectItem]) -> Result<Vec<Ord
                     .checked_sub(1)
                     .and_then(|i| items.get(i))
                     .ok_or_else(|| "ORDER BY ordinal out of range".to_string())?;
-                if matches!(it.expr.kind, ExprKind::Star { .. }) {
-                    return Err("ORDER BY ordinal refers to `*`".into());
+                // Each `*` up to the ordinal stands for an unknown number of columns.
+                if items[..k]
+                    .iter()
+                    .any(|it| matches!(it.expr.kind, ExprKind::Star { .. }))
+                {
+                    return Err("ORDER BY ordinal refers to `*` or a column after it".into());
                 }
                 o.expr = it.expr.clone();
             }
@@ -107,15 +111,29 @@ impl TopRewrite {
             WindowFunc::RowNumber
         };
         // The portable wrapper must name the output columns and the ORDER BY keys;
-        // checked before anything is changed.
-        let portable = if self.profile == Profile::Portable {
+        // checked before anything is changed. A select list with `*` cannot be named
+        // without the schema: its wrapper keeps `* EXCEPT` the helper columns and orders
+        // by the window itself, which orders exactly as the query's ORDER BY.
+        let star = sel
+            .items
+            .iter()
+            .any(|it| matches!(it.expr.kind, ExprKind::Star { .. }));
+        let portable = if self.profile == Profile::Portable && star {
+            let unnamed = sel.items.iter().any(|it| {
+                !matches!(it.expr.kind, ExprKind::Star { .. }) && item_name(it).is_none()
+            });
+            if unnamed {
+                return Err("a select item without a name (an unnamed expression)".to_string());
+            }
+            None
+        } else if self.profile == Profile::Portable {
             let names: Vec<String> = sel
                 .items
                 .iter()
                 .map(item_name)
                 .collect::<Option<Vec<_>>>()
                 .ok_or_else(|| {
-                    "a select item without a name (`*` or an unnamed expression)".to_string()
+                    "a select item without a name (an unnamed expression)".to_string()
                 })?;
             // The outer ORDER BY must name output columns.
             let mut outer_order = Vec::new();
@@ -194,7 +212,7 @@ impl TopRewrite {
                 q.limit = None;
             }
             Profile::Portable => {
-                let (names, outer_order) = portable.unwrap_or_default();
+                let has_order = !q.order_by.is_empty();
                 sel.items.push(item(rank, Some("__sx_rank")));
                 let inner = Query {
                     with: std::mem::take(&mut q.with),
@@ -204,11 +222,39 @@ impl TopRewrite {
                     limit: None,
                     span,
                 };
+                let (items, outer_order) = match portable {
+                    Some((names, outer_order)) => (
+                        names
+                            .iter()
+                            .map(|n| item(col(Some("__sx_top"), n, span), None))
+                            .collect(),
+                        outer_order,
+                    ),
+                    None => {
+                        let mut helpers = vec![ident("__sx_rank", span)];
+                        if limit.percent {
+                            helpers.push(ident("__sx_count", span));
+                        }
+                        let all_but_helpers = Expr::new(
+                            ExprKind::StarExcept {
+                                qualifier: vec![],
+                                except: helpers,
+                            },
+                            span,
+                        );
+                        let by_rank = OrderBy {
+                            expr: col(Some("__sx_top"), "__sx_rank", span),
+                            desc: false,
+                            nulls_first: None,
+                        };
+                        (
+                            vec![item(all_but_helpers, None)],
+                            if has_order { vec![by_rank] } else { vec![] },
+                        )
+                    }
+                };
                 let outer = select(
-                    names
-                        .iter()
-                        .map(|n| item(col(Some("__sx_top"), n, span), None))
-                        .collect(),
+                    items,
                     vec![Relation::Derived {
                         query: Box::new(inner),
                         alias: Some(ident("__sx_top", span)),

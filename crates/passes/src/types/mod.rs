@@ -578,9 +578,10 @@ impl Types {
             }
             ExprKind::Column { qualifier, name } => self.resolve(qualifier, &name.value),
             ExprKind::Variable { name } => self.var_type(name),
-            ExprKind::Star { .. } | ExprKind::Unconverted { .. } | ExprKind::Call { .. } => {
-                e.ty.clone()
-            }
+            ExprKind::Star { .. }
+            | ExprKind::StarExcept { .. }
+            | ExprKind::Unconverted { .. }
+            | ExprKind::Call { .. } => e.ty.clone(),
             ExprKind::Nested { expr } => expr.ty.clone(),
             ExprKind::Collate { expr, .. } => expr.ty.clone(),
             ExprKind::Unary { op, expr } => match op {
@@ -1061,7 +1062,13 @@ impl VisitorMut for Types {
         for (i, it) in s.items.iter().enumerate() {
             let Some(o) = out.as_mut() else { break };
             match &it.expr.kind {
-                ExprKind::Star { qualifier } => {
+                ExprKind::Star { qualifier } | ExprKind::StarExcept { qualifier, .. } => {
+                    let except: Vec<String> = match &it.expr.kind {
+                        ExprKind::StarExcept { except, .. } => {
+                            except.iter().map(|i| i.value.to_lowercase()).collect()
+                        }
+                        _ => vec![],
+                    };
                     let q = qualifier.last().map(|i| i.value.to_lowercase());
                     let scope = self.scopes.last().map(|s| s.as_slice()).unwrap_or(&[]);
                     for e in scope {
@@ -1069,7 +1076,11 @@ impl VisitorMut for Types {
                             continue;
                         }
                         match &e.cols {
-                            Some(cs) => o.extend(cs.iter().cloned()),
+                            Some(cs) => o.extend(
+                                cs.iter()
+                                    .filter(|c| !except.contains(&c.0.to_lowercase()))
+                                    .cloned(),
+                            ),
                             None => {
                                 out = None;
                                 break;
