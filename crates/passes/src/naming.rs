@@ -27,8 +27,8 @@ use indexmap::IndexMap;
 use sqlxlate_diagnostics::{codes, Diagnostic, Span};
 use sqlxlate_ir::visit::{self, TableRole, VisitorMut};
 use sqlxlate_ir::{
-    Expr, ExprKind, FunctionBody, Ident, Module, ObjectName, Profile, Query, Relation, Stmt,
-    StmtKind, TableKind, TableName, TargetName, UnitKind,
+    Expr, ExprKind, FunctionBody, Ident, Module, ObjectKind, ObjectName, Profile, Query, Relation,
+    Stmt, StmtKind, TableKind, TableName, TargetName, UnitKind,
 };
 
 use crate::{Access, PassOptions, TableMapping};
@@ -44,7 +44,9 @@ pub fn run(module: &mut Module, options: &PassOptions) -> (Vec<TableMapping>, Ve
         diagnostics: Vec::new(),
         too_deep_reported: false,
         local_functions: Vec::new(),
+        local_session_functions: Vec::new(),
         functions_seen: Vec::new(),
+        routine_drop: false,
     };
     // Function definitions first, so that calls know which functions the input defines.
     for u in &mut module.units {
@@ -79,8 +81,14 @@ struct Naming {
     too_deep_reported: bool,
     /// `schema.name` (lower-cased, normalised) of every function the input defines.
     local_functions: Vec<String>,
+    /// `schema.name` of the functions the input defines that print as session
+    /// functions (portable table-valued functions).
+    local_session_functions: Vec<String>,
     /// Target names of functions already reported (SX4500 / SX4501 once per function).
     functions_seen: Vec<String>,
+    /// Inside `DROP FUNCTION` / `DROP PROCEDURE`: the names are routines, not tables, so
+    /// they get a target name but are not listed in the table mappings.
+    routine_drop: bool,
 }
 
 /// The scratch schema that holds temp tables (`#t`, `##t`) in the portable profile.
@@ -221,7 +229,9 @@ impl Naming {
                 .with_hint("map different source databases to different catalogs or schemas if their names collide"),
             );
         }
-        self.record(key, source, span, role);
+        if !self.routine_drop {
+            self.record(key, source, span, role);
+        }
         t.target = Some(target);
     }
 
@@ -292,6 +302,9 @@ impl Naming {
             self.local_functions.push(local_key.clone());
         }
         if table_valued && self.profile == Profile::Portable {
+            if defined && !self.local_session_functions.contains(&local_key) {
+                self.local_session_functions.push(local_key.clone());
+            }
             if !defined && !self.local_functions.contains(&local_key) {
                 self.diagnostics.push(
                     Diagnostic::new(
@@ -420,6 +433,13 @@ impl VisitorMut for Naming {
         self.cte_scopes.pop();
     }
     fn enter_stmt(&mut self, s: &mut Stmt) -> bool {
+        self.routine_drop = matches!(
+            s.kind,
+            StmtKind::Drop {
+                object: ObjectKind::Function | ObjectKind::Procedure,
+                ..
+            }
+        );
         match &mut s.kind {
             StmtKind::Update {
                 target,
@@ -445,7 +465,32 @@ impl VisitorMut for Naming {
         }
         true
     }
+    fn leave_stmt(&mut self, _s: &mut Stmt) {
+        self.routine_drop = false;
+    }
     fn table(&mut self, t: &mut TableName, role: TableRole) {
+        if self.routine_drop && t.kind == TableKind::Permanent {
+            // A function created as a session function is dropped as one.
+            let n = t.source.parts.len();
+            let schema = match n.checked_sub(2).map(|i| t.source.parts[i].value.as_str()) {
+                None | Some("") => "dbo".to_string(),
+                Some(s) => s.to_lowercase(),
+            };
+            let key = format!(
+                "{}.{}",
+                valid_object_name(&schema),
+                valid_object_name(&t.source.name().to_lowercase())
+            );
+            if self.local_session_functions.contains(&key) {
+                t.target = Some(TargetName {
+                    catalog: None,
+                    schema: None,
+                    name: valid_object_name(&t.source.name().to_lowercase()),
+                    zone: None,
+                });
+                return;
+            }
+        }
         if self.is_cte(t) {
             t.target = Some(TargetName {
                 catalog: None,
@@ -764,6 +809,34 @@ mod tests {
         assert_eq!(call_names(&m), vec!["tvf_open"]);
         let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
         assert_eq!(codes, vec!["SX3513"]);
+    }
+
+    #[test]
+    fn dropped_functions_are_named_but_not_listed_as_tables() {
+        let drop = |parts: &[&str]| StmtKind::Drop {
+            object: ObjectKind::Function,
+            names: vec![table_name(parts, TableKind::Permanent, sp())],
+            if_exists: true,
+        };
+        let mut m = module_with_calls(
+            vec![],
+            call_expr(&["dbo", "tvf_Local"], 40),
+            vec![(&["dbo", "tvf_Local"], true)],
+        );
+        m.units
+            .extend(module_of(vec![drop(&["dbo", "tvf_Local"]), drop(&["dbo", "fn_Age"])]).units);
+        let (tables, diags) = run(&mut m, &opts(Profile::Portable));
+        assert!(diags.is_empty(), "{diags:?}");
+        let dropped: Vec<String> = crate::tests::stmt_kinds(&m)
+            .iter()
+            .filter_map(|k| match k {
+                StmtKind::Drop { names, .. } => names[0].target.as_ref().map(target_display),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(dropped, vec!["tvf_local", "spark_catalog.dbo.fn_age"]);
+        // Only the table the function reads would be listed; here there is none.
+        assert!(tables.is_empty(), "{tables:?}");
     }
 
     #[test]
