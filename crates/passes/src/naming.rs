@@ -17,8 +17,9 @@
 //!   (`ExprKind::Call`) or definition (`FunctionDef`) with a schema-qualified name has
 //!   its name *replaced* by the target name `{catalog}.{schema}.{name}` (lower-cased,
 //!   normalised, database and server parts dropped), which the emitter prints as is.
-//!   One-part call names are left alone: T-SQL requires a schema for scalar UDFs, so a
-//!   one-part call is a built-in the front-end did not map (and has flagged).
+//!   One-part call names are left alone (T-SQL requires a schema for scalar UDFs, so a
+//!   one-part call is a built-in the front-end did not map, and has flagged), except a
+//!   table-valued call of a function the input defines; a one-part definition is `dbo`'s.
 //!   Exception: open-source Spark cannot call a qualified table-valued function, so in
 //!   the portable profile table-valued functions keep only their own name (a session
 //!   function), with `SX3513` when the input does not define the function itself.
@@ -285,14 +286,22 @@ impl Naming {
     /// expression; a name already replaced maps to itself and is not reported again.
     fn name_function(&mut self, name: &mut ObjectName, table_valued: bool, defined: bool) {
         let n = name.parts.len();
-        if n < 2 {
+        if n == 0 {
             return;
+        }
+        if n == 1 {
+            // `CREATE FUNCTION f` creates `dbo.f`, and a table-valued function may be
+            // called by its own name; any other one-part call is not a user function.
+            let key = format!("dbo.{}", valid_object_name(&name.name().to_lowercase()));
+            if !defined && !(table_valued && self.local_functions.contains(&key)) {
+                return;
+            }
         }
         let span = name.span();
         let written = name.dotted();
-        let schema = match name.parts[n - 2].value.as_str() {
-            "" => "dbo".to_string(),
-            s => s.to_lowercase(),
+        let schema = match n.checked_sub(2).map(|i| name.parts[i].value.as_str()) {
+            None | Some("") => "dbo".to_string(),
+            Some(s) => s.to_lowercase(),
         };
         let own = name.name().to_lowercase();
         let schema_target = valid_object_name(&schema);
@@ -782,6 +791,19 @@ mod tests {
                 "main.fin.fn_tax",
                 "main.sales.tvf_open",
             ]
+        );
+        // A one-part definition is dbo's, and its table-valued calls may omit the schema.
+        let mut m = module_with_calls(
+            vec![call_expr(&["tvf_Local"], 10)],
+            call_expr(&["tvf_Local"], 40),
+            vec![(&["tvf_Local"], true)],
+        );
+        run(&mut m, &opts(Profile::Databricks));
+        let mut one_part = call_names(&m);
+        one_part.sort();
+        assert_eq!(
+            one_part,
+            vec!["def main.dbo.tvf_local", "main.dbo.tvf_local", "tvf_Local"]
         );
         let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
         assert_eq!(codes, vec!["SX4501", "SX4500"]);
