@@ -293,7 +293,8 @@ impl Naming {
             // `CREATE FUNCTION f` creates `dbo.f`, and a table-valued function may be
             // called by its own name; any other one-part call is not a user function.
             let key = format!("dbo.{}", valid_object_name(&name.name().to_lowercase()));
-            if !defined && !(table_valued && self.local_functions.contains(&key)) {
+            let user_function = defined || table_valued && self.local_functions.contains(&key);
+            if !user_function {
                 return;
             }
         }
