@@ -6,7 +6,8 @@
 //!
 //! - UTF-8 without a byte-order mark (the common case) maps with no table at all;
 //! - UTF-8 with a BOM is a constant shift of 3 bytes;
-//! - UTF-16 LE/BE (with a BOM, as SSMS saves files) and Windows-1252 (the fallback for
+//! - UTF-16 LE/BE (with a BOM, as SSMS saves files, or without one, recognised by the
+//!   pattern of NUL bytes and reported with `SX0006`) and Windows-1252 (the fallback for
 //!   bytes that are not valid UTF-8) keep a sorted table of checkpoints.
 //!
 //! Line endings are kept as they are (CRLF stays CRLF), so that spans, line numbers and
@@ -31,9 +32,9 @@ pub enum Encoding {
     Utf8,
     /// UTF-8 with a byte-order mark (`EF BB BF`).
     Utf8Bom,
-    /// UTF-16 little-endian with a byte-order mark (`FF FE`).
+    /// UTF-16 little-endian, with a byte-order mark (`FF FE`) or recognised without one.
     Utf16Le,
-    /// UTF-16 big-endian with a byte-order mark (`FE FF`).
+    /// UTF-16 big-endian, with a byte-order mark (`FE FF`) or recognised without one.
     Utf16Be,
     /// Windows-1252, the fallback for input that is not valid UTF-8.
     Windows1252,
@@ -95,8 +96,10 @@ pub fn decode(bytes: &[u8]) -> SourceText {
     decode_with(bytes, DecodeOptions::default())
 }
 
-/// Decodes input bytes: a BOM decides UTF-8 / UTF-16 LE / UTF-16 BE; without one the
-/// input is UTF-8 if valid, else Windows-1252 (with an `SX0001` info diagnostic).
+/// Decodes input bytes: a BOM decides UTF-8 / UTF-16 LE / UTF-16 BE; without one, input
+/// whose NUL bytes fall on every other position is UTF-16 (with an `SX0006` info
+/// diagnostic, see [`guess_utf16`]), else UTF-8 if valid, else Windows-1252 (with an
+/// `SX0001` info diagnostic).
 pub fn decode_with(bytes: &[u8], options: DecodeOptions) -> SourceText {
     // Offsets are u32 everywhere; inputs beyond 4 GiB are cut (and said so) rather
     // than silently wrapped.
@@ -110,9 +113,25 @@ pub fn decode_with(bytes: &[u8], options: DecodeOptions) -> SourceText {
     let (text, encoding, map) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         decode_utf8_or_1252(rest, 3, Encoding::Utf8Bom, &mut diagnostics)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        decode_utf16(rest, false, &mut diagnostics)
+        decode_utf16(rest, 2, false, &mut diagnostics)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        decode_utf16(rest, true, &mut diagnostics)
+        decode_utf16(rest, 2, true, &mut diagnostics)
+    } else if let Some(big_endian) = guess_utf16(bytes) {
+        let decoded = decode_utf16(bytes, 0, big_endian, &mut diagnostics);
+        let first = decoded.0.chars().next().map_or(0, char::len_utf8);
+        let name = if big_endian { "UTF-16 BE" } else { "UTF-16 LE" };
+        diagnostics.push(
+            Diagnostic::new(
+                codes::SX0006.code,
+                Span::new(0, first),
+                format!("input has no byte-order mark but looks like {name}; decoded as {name}"),
+            )
+            .with_label_message("guessed from the NUL bytes in the first few KB")
+            .with_hint(
+                "if the file is not UTF-16, re-save it as UTF-8; to avoid the guess, save it as UTF-8 or as UTF-16 with a byte-order mark",
+            ),
+        );
+        decoded
     } else {
         decode_utf8_or_1252(bytes, 0, Encoding::Utf8, &mut diagnostics)
     };
@@ -188,8 +207,45 @@ fn decode_utf8_or_1252(
     }
 }
 
+/// How many leading bytes [`guess_utf16`] looks at.
+const GUESS_WINDOW: usize = 4096;
+
+/// Guesses whether input without a byte-order mark is UTF-16, and which byte order:
+/// `Some(false)` for little-endian, `Some(true)` for big-endian, `None` for neither.
+///
+/// SQL is mostly ASCII, and ASCII in UTF-16 has a NUL high byte: in little-endian every
+/// odd-position byte is 0, in big-endian every even-position byte. Text files in UTF-8 or
+/// Windows-1252 practically never contain NUL bytes. So, over the first few KB (taken in
+/// whole code units), the input is UTF-16 when at least 3 in 4 code units have a NUL on
+/// one side and fewer than 1 in 8 have one on the other. An odd total length does not
+/// rule UTF-16 out: a file cut short is decoded anyway, with `SX0002` for the last byte.
+pub fn guess_utf16(bytes: &[u8]) -> Option<bool> {
+    let window = &bytes[..bytes.len().min(GUESS_WINDOW)];
+    let units = window.len() / 2;
+    if units == 0 {
+        return None;
+    }
+    let (mut nul_even, mut nul_odd) = (0usize, 0usize);
+    for pair in window.chunks_exact(2) {
+        nul_even += usize::from(pair[0] == 0);
+        nul_odd += usize::from(pair[1] == 0);
+    }
+    let mostly = |n: usize| n * 4 >= units * 3;
+    let rarely = |n: usize| n * 8 < units;
+    if mostly(nul_odd) && rarely(nul_even) {
+        Some(false)
+    } else if mostly(nul_even) && rarely(nul_odd) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// Decodes UTF-16 code units; `start` is the original offset of `bytes[0]` (2 after a
+/// byte-order mark, 0 without one).
 fn decode_utf16(
     bytes: &[u8],
+    start: u32,
     big_endian: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (String, Encoding, OffsetMap) {
@@ -207,7 +263,7 @@ fn decode_utf16(
     });
     let mut text = String::with_capacity(bytes.len() / 2);
     let mut points = Vec::with_capacity(bytes.len() / 2 + 1);
-    let mut orig: u32 = 2; // after the BOM
+    let mut orig: u32 = start;
     let mut first_invalid = None;
     for r in char::decode_utf16(units) {
         points.push((text.len() as u32, orig));
@@ -228,7 +284,7 @@ fn decode_utf16(
         first_invalid.get_or_insert(text.len());
         text.push(char::REPLACEMENT_CHARACTER);
     }
-    points.push((text.len() as u32, bytes.len() as u32 + 2));
+    points.push((text.len() as u32, bytes.len() as u32 + start));
     if let Some(at) = first_invalid {
         diagnostics.push(
             Diagnostic::new(
@@ -417,6 +473,88 @@ mod tests {
         assert_eq!(src.encoding, Encoding::Utf16Be);
         assert_eq!(src.text, "SELECT 1");
         assert_eq!(src.to_original(7), 2 + 14);
+    }
+
+    /// UTF-16 without a byte-order mark, as SSMS can save it.
+    fn utf16_no_bom(s: &str, big_endian: bool) -> Vec<u8> {
+        utf16(s, big_endian).split_off(2)
+    }
+
+    #[test]
+    fn utf16le_without_bom_is_guessed_and_maps_spans() {
+        let input = "SELECT N'Zoë' -- 😀\r\nFROM t";
+        let bytes = utf16_no_bom(input, false);
+        let src = decode(&bytes);
+        assert_eq!(src.encoding, Encoding::Utf16Le);
+        assert_eq!(src.text, input);
+        assert_eq!(src.diagnostics.len(), 1);
+        let d = &src.diagnostics[0];
+        assert_eq!(d.code, "SX0006");
+        assert_eq!(d.severity, sqlxlate_diagnostics::Severity::Info);
+        assert!(d.message.contains("UTF-16 LE"), "{}", d.message);
+        assert_eq!(src.slice(d.primary_span()), "S");
+        // Without a BOM there is no shift: code unit k starts at original byte 2k.
+        let from = src.text.find("FROM").unwrap();
+        let units_before = input[..from].encode_utf16().count();
+        assert_eq!(src.to_original(from), 2 * units_before);
+        assert_eq!(src.to_original(0), 0);
+        assert_eq!(src.to_original(src.text.len()), bytes.len());
+        let e = src.text.find('ë').unwrap();
+        assert_eq!(src.to_original(e + 1), src.to_original(e));
+        let r = src.original_range(Span::new(from, from + 4));
+        assert_eq!(&bytes[r], &utf16_no_bom("FROM", false)[..]);
+        // Every character start maps to the start of its code units.
+        let mut orig = 0;
+        for (dec, ch) in src.text.char_indices() {
+            assert_eq!(src.to_original(dec), orig, "char {ch:?} at decoded {dec}");
+            orig += 2 * ch.len_utf16();
+        }
+    }
+
+    #[test]
+    fn utf16be_without_bom_is_guessed() {
+        let bytes = utf16_no_bom("SELECT 1;\r\n", true);
+        let src = decode(&bytes);
+        assert_eq!(src.encoding, Encoding::Utf16Be);
+        assert_eq!(src.text, "SELECT 1;\r\n");
+        assert_eq!(src.diagnostics.len(), 1);
+        assert!(src.diagnostics[0].message.contains("UTF-16 BE"));
+        assert_eq!(src.to_original(7), 14);
+        assert_eq!(src.line_col(src.text.len()), (2, 1));
+    }
+
+    #[test]
+    fn utf16_guess_needs_the_nul_pattern() {
+        assert_eq!(guess_utf16(b""), None);
+        assert_eq!(guess_utf16(b"x"), None);
+        assert_eq!(guess_utf16(b"SELECT 1;"), None);
+        assert_eq!(guess_utf16(&[0; 8]), None);
+        assert_eq!(guess_utf16(b"A\0"), Some(false));
+        assert_eq!(guess_utf16(b"\0A"), Some(true));
+        // A few non-ASCII characters (here CJK, no NUL byte) do not defeat the guess.
+        let mixed = utf16_no_bom("SELECT N'患者' AS name FROM dbo.patient;", false);
+        assert_eq!(guess_utf16(&mixed), Some(false));
+        // Mostly non-ASCII text is not guessed: too few NULs to be sure.
+        assert_eq!(guess_utf16(&utf16_no_bom("患者患者患者", false)), None);
+        // UTF-8 with a stray NUL is still UTF-8.
+        let src = decode(b"SELECT 1;\0\nSELECT 2;\n");
+        assert_eq!(src.encoding, Encoding::Utf8);
+        // Only the first few KB are looked at.
+        let mut long = utf16_no_bom(&"SELECT 1;\n".repeat(400), false);
+        long.extend(std::iter::repeat_n(b'x', 10_000));
+        assert_eq!(guess_utf16(&long), Some(false));
+    }
+
+    #[test]
+    fn utf16_without_bom_cut_short_is_decoded_with_a_warning() {
+        let mut bytes = utf16_no_bom("SELECT 1", false);
+        bytes.push(b'\n');
+        let src = decode(&bytes);
+        assert_eq!(src.encoding, Encoding::Utf16Le);
+        assert_eq!(src.text, "SELECT 1\u{FFFD}");
+        let codes: Vec<_> = src.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["SX0002", "SX0006"]);
+        assert_eq!(src.to_original(src.text.len()), bytes.len());
     }
 
     #[test]

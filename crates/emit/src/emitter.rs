@@ -111,12 +111,8 @@ impl<'a> Emitter<'a> {
         self.options.profile == Profile::Portable
     }
 
-    /// Records a diagnostic.
-    pub(crate) fn diag(&mut self, code: &'static str, span: Span, message: impl Into<String>) {
-        self.diagnostics.push(Diagnostic::new(code, span, message));
-    }
-
-    /// Records a diagnostic with a hint.
+    /// Records a diagnostic. Every diagnostic of the emitter says what to do, so there
+    /// is no variant without a hint.
     pub(crate) fn diag_hint(
         &mut self,
         code: &'static str,
@@ -133,10 +129,11 @@ impl<'a> Emitter<'a> {
         if self.depth >= MAX_DEPTH {
             if !self.depth_reported {
                 self.depth_reported = true;
-                self.diag(
+                self.diag_hint(
                     sqlxlate_diagnostics::codes::SX2802.code,
                     span,
                     "expression nested more than 256 levels deep",
+                    "split the expression with a CTE or a variable",
                 );
             }
             return false;

@@ -172,12 +172,20 @@ impl Emitter<'_> {
                     P::atom(t(format!("{}.*", names::dotted(qualifier))))
                 }
             }
+            ExprKind::StarExcept { qualifier, except } => {
+                let star = if qualifier.is_empty() {
+                    "*".to_string()
+                } else {
+                    format!("{}.*", names::dotted(qualifier))
+                };
+                P::atom(t(format!("{star} EXCEPT ({})", names::ident_list(except))))
+            }
             ExprKind::Unary { op, expr } => self.unary(*op, expr),
             ExprKind::Binary { op, left, right } => self.binary(*op, left, right),
             ExprKind::Func { func, args } => self.func(func, args, e),
             ExprKind::Call { name, args } => {
                 let args = args.iter().map(|a| self.ex0(a)).collect();
-                P::atom(call(&names::routine(name), args))
+                P::atom(call(&names::function(name), args))
             }
             ExprKind::Agg {
                 func,
@@ -513,10 +521,11 @@ impl Emitter<'_> {
     pub(crate) fn type_text(&mut self, ty: &DataType, at: &Expr) -> String {
         let (s, note) = data_type(ty);
         if note == TypeNote::Time {
-            self.diag(
+            self.diag_hint(
                 sqlxlate_diagnostics::codes::SX3801.code,
                 at.span,
                 "time of day cast to STRING",
+                "keep values as 'HH:mm:ss' text so that they compare and sort correctly",
             );
         }
         s

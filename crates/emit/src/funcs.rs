@@ -424,10 +424,11 @@ impl Emitter<'_> {
                 ))
             }
             Format => {
-                self.diag(
+                self.diag_hint(
                     codes::SX3803.code,
                     node.span,
                     "format string passed to a Spark formatting function",
+                    "check the pattern against Spark's datetime and number format patterns",
                 );
                 let x = self.arg(args, 0);
                 // .NET standard numeric formats `N2` (grouped) and `F2` (fixed point) are
@@ -787,10 +788,11 @@ impl Emitter<'_> {
         let pat = match args.first().and_then(string_lit) {
             Some(p) => t(string_literal(&format!("{ci}{}", like_to_regex(p)))),
             None => {
-                self.diag(
+                self.diag_hint(
                     codes::SX3807.code,
                     node.span,
                     "pattern index with a pattern only known at run time",
+                    "translate the LIKE pattern to a Java regular expression where it is built",
                 );
                 self.arg(args, 0)
             }
@@ -1035,10 +1037,11 @@ impl Emitter<'_> {
         };
         let pattern = style_pattern(style);
         if let (Some((_, false)), false) = (pattern, matches!(style, 0 | 100)) {
-            self.diag(
+            self.diag_hint(
                 codes::SX3802.code,
                 node.span,
                 format!("conversion style {style} approximated with a Spark pattern"),
+                "compare the converted text with the source for a few values; adjust the pattern if needed",
             );
         }
         let src = &x_e.ty;
@@ -1114,10 +1117,11 @@ impl Emitter<'_> {
             }
             _ => {
                 if pattern.is_none() && style != 0 {
-                    self.diag(
+                    self.diag_hint(
                         codes::SX3802.code,
                         node.span,
                         format!("conversion style {style} has no Spark pattern; printed as a cast"),
+                        "compare the converted text with the source for a few values; format it with date_format or format_number if it differs",
                     );
                 }
                 P::atom(self.cast_doc(x, &target, mode, node))

@@ -185,8 +185,28 @@ pub(crate) fn variable(name: &str) -> String {
     quote(&format!("v_{name}"))
 }
 
-/// A user routine's target name: the source name's parts, lower-cased; schema parts
-/// are dropped because routines print as session (temporary) functions.
+/// A user-defined function's target name: every part of the name, lower-cased and
+/// quoted where needed. After the naming pass a schema-qualified name is already the
+/// target name (`main.dbo.fn_age`); a one-part name prints as itself.
+pub(crate) fn function(name: &ObjectName) -> String {
+    if name.parts.is_empty() {
+        return quote("");
+    }
+    name.parts
+        .iter()
+        .map(|p| quote(&p.value.to_ascii_lowercase()))
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// True when a function prints as a catalog object rather than a session (temporary)
+/// function: its name is qualified (the naming pass qualifies every persistent one).
+pub(crate) fn is_catalog_function(name: &ObjectName) -> bool {
+    name.parts.len() > 1
+}
+
+/// A procedure's target name: the source name's last part, lower-cased; schema parts
+/// are dropped because procedures are created in the session's current schema.
 pub(crate) fn routine(name: &ObjectName) -> String {
     quote(&name.name().to_ascii_lowercase())
 }

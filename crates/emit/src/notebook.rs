@@ -149,10 +149,11 @@ impl Emitter<'_> {
         .append(t("END"));
         let text = self.render(&doc);
         if self.portable() {
-            self.diag(
+            self.diag_hint(
                 codes::SX4801.code,
                 p.span,
                 "procedure moved to the databricks-only output",
+                "run the databricks-only output on Databricks after the main output",
             );
             self.databricks_only.push(text);
             return vec![format!(
@@ -163,10 +164,17 @@ impl Emitter<'_> {
         vec![text]
     }
 
-    /// A SQL function: `CREATE OR REPLACE TEMPORARY FUNCTION f(…) RETURNS T RETURN …`.
+    /// A SQL function: `CREATE OR REPLACE FUNCTION main.dbo.f(…) RETURNS T RETURN …`, or
+    /// `CREATE OR REPLACE TEMPORARY FUNCTION f(…)` when the naming pass left the name
+    /// unqualified (a portable table-valued function).
     fn function(&mut self, f: &FunctionDef) -> Vec<String> {
         let params = self.params(&f.params, false);
-        let name = names::routine(&f.name);
+        let name = names::function(&f.name);
+        let temporary = if names::is_catalog_function(&f.name) {
+            ""
+        } else {
+            " TEMPORARY"
+        };
         let body: D = match &f.body {
             FunctionBody::Scalar(e) => {
                 let (ty, _) = column_type(&f.returns, self.collation);
@@ -212,7 +220,7 @@ impl Emitter<'_> {
             }
         };
         let doc = t(format!(
-            "CREATE OR REPLACE TEMPORARY FUNCTION {name}({params})"
+            "CREATE OR REPLACE{temporary} FUNCTION {name}({params})"
         ))
         .append(hard())
         .append(body);

@@ -485,7 +485,7 @@ impl Emitter<'_> {
             ExprKind::Call { name, args } => {
                 let docs = args.iter().map(|a| self.ex0(a)).collect();
                 t(prefix)
-                    .append(call(&names::routine(name), docs))
+                    .append(call(&names::function(name), docs))
                     .append(t(alias_text(alias, columns)))
             }
             _ => {

@@ -472,6 +472,15 @@ pub enum ExprKind {
         /// Qualifier parts.
         qualifier: Vec<Ident>,
     },
+    /// `*` or `t.*` without some columns: `* EXCEPT (a, b)` (Databricks and Spark 4.1).
+    /// Produced by passes only (for example the portable TOP PERCENT / WITH TIES
+    /// rewrite, which must drop its helper columns without knowing the others).
+    StarExcept {
+        /// Qualifier parts.
+        qualifier: Vec<Ident>,
+        /// Columns left out.
+        except: Vec<Ident>,
+    },
     /// Unary operation.
     Unary {
         /// Operator.
@@ -497,7 +506,9 @@ pub enum ExprKind {
     },
     /// A call to a user-defined function (or one the front-end left unmapped, with a diagnostic).
     Call {
-        /// Function name as written.
+        /// Function name as written. The naming pass replaces a schema-qualified name
+        /// with its target name (`catalog.schema.name`, lower-cased), which back-ends
+        /// print as is.
         name: ObjectName,
         /// Arguments.
         args: Vec<Expr>,

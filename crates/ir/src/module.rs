@@ -162,7 +162,8 @@ pub enum FunctionBody {
 /// A user-defined function.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FunctionDef {
-    /// Name.
+    /// Name. The naming pass replaces a schema-qualified name with its target name
+    /// (`catalog.schema.name`, lower-cased), as for calls.
     pub name: ObjectName,
     /// Parameters.
     pub params: Vec<Param>,

@@ -439,6 +439,7 @@ macro_rules! visitor {
                         | ExprKind::Column { .. }
                         | ExprKind::Variable { .. }
                         | ExprKind::Star { .. }
+                        | ExprKind::StarExcept { .. }
                         | ExprKind::Unconverted { .. } => {}
                         ExprKind::Unary { expr, .. }
                         | ExprKind::Cast { expr, .. }

@@ -121,7 +121,10 @@ fn collate_items(body: &mut SetExpr, c: Collation, depth: usize) -> Vec<String> 
             for (i, it) in sel.items.iter_mut().enumerate() {
                 let computed = !matches!(
                     it.expr.kind,
-                    ExprKind::Column { .. } | ExprKind::Star { .. } | ExprKind::Collate { .. }
+                    ExprKind::Column { .. }
+                        | ExprKind::Star { .. }
+                        | ExprKind::StarExcept { .. }
+                        | ExprKind::Collate { .. }
                 );
                 if computed && it.expr.ty.is_string() {
                     let span = it.expr.span;

@@ -13,6 +13,9 @@
 //! - every `TableName.target` is set: permanent `{catalog, schema, name}` lower-cased;
 //!   temp tables, table variables and CTE references with `catalog` and `schema` `None`
 //!   (CTE references keep the CTE's name as written);
+//! - a schema-qualified `ExprKind::Call` / `FunctionDef` name *is* the target name
+//!   (`catalog.schema.name`, lower-cased), except portable table-valued functions, which
+//!   keep only their own name (see [`naming`]);
 //! - `BinaryOp::Add` on strings is `Concat`; `Div` is `IntDiv` (Spark `DIV`) or
 //!   `FracDiv` (Spark `/`); inserted casts are `ExprKind::Cast { mode: Strict }` whose
 //!   `to` never carries a collation;
@@ -21,7 +24,8 @@
 //!   with an empty `source_name` was inserted by the collation pass;
 //! - `Select.qualify` is only produced in the Databricks profile; `Insert { overwrite:
 //!   true }`, `CreateTableAs` and `Drop { if_exists: true }` of `<t>__sx_stage` tables
-//!   only in the portable profile; see [`legalise`] for the exact shapes.
+//!   only in the portable profile; see [`legalise`] for the exact shapes;
+//! - `ExprKind::StarExcept` is only produced by the portable TOP rewrite.
 #![warn(missing_docs)]
 
 mod build;
@@ -218,5 +222,98 @@ mod robustness {
             )
         };
         assert_eq!(run(), run());
+    }
+}
+
+#[cfg(test)]
+mod hints {
+    /// Every `Diagnostic::new(…)` in the non-test sources of `dir`, with the statement
+    /// it starts (up to the next `;`), for the hint check.
+    fn diagnostic_statements(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .expect("source directory")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if path.is_dir() {
+                if name != "tests" {
+                    diagnostic_statements(&path, out);
+                }
+                continue;
+            }
+            if !name.ends_with(".rs") || name == "tests.rs" {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("source file");
+            // Inline unit tests at the end of a file build diagnostics without hints
+            // freely; `#[cfg(test)] mod tests;` declarations are not where a file ends.
+            let end = text
+                .match_indices("#[cfg(test)]\nmod ")
+                .map(|(at, _)| at)
+                .find(|&at| {
+                    text[at..]
+                        .lines()
+                        .nth(1)
+                        .is_some_and(|l| l.trim_end().ends_with('{'))
+                })
+                .unwrap_or(text.len());
+            let text = &text[..end];
+            for (at, _) in text.match_indices("Diagnostic::new(") {
+                out.push((
+                    format!("{}:{at}", path.display()),
+                    statement_at(&text[at..]).to_string(),
+                ));
+            }
+        }
+    }
+
+    /// The text up to the first `;` outside a string literal.
+    fn statement_at(text: &str) -> &str {
+        let mut in_string = false;
+        let mut escaped = false;
+        for (i, c) in text.char_indices() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' if in_string => escaped = true,
+                '"' => in_string = !in_string,
+                ';' if !in_string => return &text[..i],
+                _ => {}
+            }
+        }
+        text
+    }
+
+    /// Hints say what to do (DESIGN: "a hint" is part of every diagnostic); a pass that
+    /// raises a diagnostic without one fails here.
+    #[test]
+    fn every_pass_diagnostic_has_a_hint() {
+        let mut found = Vec::new();
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        diagnostic_statements(&src, &mut found);
+        // Every pass file raises diagnostics; a scan that misses one is broken.
+        for file in [
+            "naming.rs",
+            "types/mod.rs",
+            "legalise/mod.rs",
+            "legalise/top.rs",
+        ] {
+            assert!(
+                found.iter().any(|(at, _)| at.contains(file)),
+                "the scan found nothing in {file}: {found:?}"
+            );
+        }
+        let missing: Vec<_> = found
+            .iter()
+            .filter(|(_, stmt)| !stmt.contains(".with_hint("))
+            .map(|(at, stmt)| format!("{at}: {stmt}"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "diagnostics without a hint:\n{}",
+            missing.join("\n")
+        );
     }
 }

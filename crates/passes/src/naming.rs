@@ -13,12 +13,23 @@
 //!   CTE name as written (no catalog or schema) and it is not reported.
 //! - An UPDATE / DELETE whose target is the alias of a table in its FROM clause is
 //!   normalised: the target becomes that table and `alias` is set.
+//! - User-defined functions get the same three-level names as tables. A call
+//!   (`ExprKind::Call`) or definition (`FunctionDef`) with a schema-qualified name has
+//!   its name *replaced* by the target name `{catalog}.{schema}.{name}` (lower-cased,
+//!   normalised, database and server parts dropped), which the emitter prints as is.
+//!   One-part call names are left alone (T-SQL requires a schema for scalar UDFs, so a
+//!   one-part call is a built-in the front-end did not map, and has flagged), except a
+//!   table-valued call of a function the input defines; a one-part definition is `dbo`'s.
+//!   Exception: open-source Spark cannot call a qualified table-valued function, so in
+//!   the portable profile table-valued functions keep only their own name (a session
+//!   function), with `SX3513` when the input does not define the function itself.
 
 use indexmap::IndexMap;
 use sqlxlate_diagnostics::{codes, Diagnostic, Span};
 use sqlxlate_ir::visit::{self, TableRole, VisitorMut};
 use sqlxlate_ir::{
-    Module, Profile, Query, Relation, Stmt, StmtKind, TableKind, TableName, TargetName,
+    Expr, ExprKind, FunctionBody, Ident, Module, ObjectKind, ObjectName, Profile, Query, Relation,
+    Stmt, StmtKind, TableKind, TableName, TargetName, UnitKind,
 };
 
 use crate::{Access, PassOptions, TableMapping};
@@ -33,7 +44,18 @@ pub fn run(module: &mut Module, options: &PassOptions) -> (Vec<TableMapping>, Ve
         session_names: IndexMap::new(),
         diagnostics: Vec::new(),
         too_deep_reported: false,
+        local_functions: Vec::new(),
+        local_session_functions: Vec::new(),
+        functions_seen: Vec::new(),
+        routine_drop: false,
     };
+    // Function definitions first, so that calls know which functions the input defines.
+    for u in &mut module.units {
+        if let UnitKind::Function(f) = &mut u.kind {
+            let table_valued = matches!(f.body, FunctionBody::Table(_));
+            v.name_function(&mut f.name, table_valued, true);
+        }
+    }
     visit::walk_module_mut(&mut v, module);
     let tables = v
         .tables
@@ -58,6 +80,16 @@ struct Naming {
     session_names: IndexMap<String, String>,
     diagnostics: Vec<Diagnostic>,
     too_deep_reported: bool,
+    /// `schema.name` (lower-cased, normalised) of every function the input defines.
+    local_functions: Vec<String>,
+    /// `schema.name` of the functions the input defines that print as session
+    /// functions (portable table-valued functions).
+    local_session_functions: Vec<String>,
+    /// Target names of functions already reported (SX4500 / SX4501 once per function).
+    functions_seen: Vec<String>,
+    /// Inside `DROP FUNCTION` / `DROP PROCEDURE`: the names are routines, not tables, so
+    /// they get a target name but are not listed in the table mappings.
+    routine_drop: bool,
 }
 
 /// The scratch schema that holds temp tables (`#t`, `##t`) in the portable profile.
@@ -198,7 +230,9 @@ impl Naming {
                 .with_hint("map different source databases to different catalogs or schemas if their names collide"),
             );
         }
-        self.record(key, source, span, role);
+        if !self.routine_drop {
+            self.record(key, source, span, role);
+        }
         t.target = Some(target);
     }
 
@@ -243,6 +277,103 @@ impl Naming {
         let key = target_display(&target);
         self.record(key, source, t.span(), role);
         t.target = Some(target);
+    }
+
+    /// Replaces a schema-qualified function name with its target name (see the module
+    /// documentation). `defined` is true for the function's own definition.
+    ///
+    /// Idempotent: a table-valued call is seen first as a relation, then again as an
+    /// expression; a name already replaced maps to itself and is not reported again.
+    fn name_function(&mut self, name: &mut ObjectName, table_valued: bool, defined: bool) {
+        let n = name.parts.len();
+        if n == 0 {
+            return;
+        }
+        if n == 1 {
+            // `CREATE FUNCTION f` creates `dbo.f`, and a table-valued function may be
+            // called by its own name; any other one-part call is not a user function.
+            let key = format!("dbo.{}", valid_object_name(&name.name().to_lowercase()));
+            let user_function = defined || table_valued && self.local_functions.contains(&key);
+            if !user_function {
+                return;
+            }
+        }
+        let span = name.span();
+        let written = name.dotted();
+        let schema = match n.checked_sub(2).map(|i| name.parts[i].value.as_str()) {
+            None | Some("") => "dbo".to_string(),
+            Some(s) => s.to_lowercase(),
+        };
+        let own = name.name().to_lowercase();
+        let schema_target = valid_object_name(&schema);
+        let name_target = valid_object_name(&own);
+        let local_key = format!("{schema_target}.{name_target}");
+        if defined && !self.local_functions.contains(&local_key) {
+            self.local_functions.push(local_key.clone());
+        }
+        if table_valued && self.profile == Profile::Portable {
+            if defined && !self.local_session_functions.contains(&local_key) {
+                self.local_session_functions.push(local_key.clone());
+            }
+            if !defined && !self.local_functions.contains(&local_key) {
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        codes::SX3513.code,
+                        span,
+                        format!(
+                            "table-valued function `{written}` called as the session function `{name_target}`"
+                        ),
+                    )
+                    .with_hint(format!(
+                        "create `{name_target}` as a temporary function in the session before this statement, or convert with the databricks profile"
+                    )),
+                );
+            }
+            name.parts = vec![Ident::new(name_target, span)];
+            return;
+        }
+        let target = TargetName {
+            catalog: Some(self.catalog.clone()),
+            schema: Some(schema_target.clone()),
+            name: name_target.clone(),
+            zone: None,
+        };
+        let key = target_display(&target);
+        if !self.functions_seen.contains(&key) {
+            self.functions_seen.push(key.clone());
+            if schema_target != schema || name_target != own {
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        codes::SX4501.code,
+                        span,
+                        format!(
+                            "`{written}` is not a valid catalog object name; mapped to `{key}`"
+                        ),
+                    )
+                    .with_hint("rename the function if another name maps to the same target"),
+                );
+            }
+            if n > 2 {
+                let dropped = name.parts[..n - 2]
+                    .iter()
+                    .map(|p| p.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(".");
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        codes::SX4500.code,
+                        span,
+                        format!("`{dropped}` dropped from `{written}`; mapped to `{key}`"),
+                    )
+                    .with_hint("map different source databases to different catalogs or schemas if their names collide"),
+                );
+            }
+        }
+        name.parts = vec![
+            Ident::new(self.catalog.clone(), span),
+            Ident::new(schema_target, span),
+            Ident::new(name_target, span),
+        ];
     }
 
     fn record(&mut self, key: String, source: String, span: Span, role: TableRole) {
@@ -291,6 +422,19 @@ fn alias_target(target: &TableName, from: &[Relation]) -> Option<TableName> {
 }
 
 impl VisitorMut for Naming {
+    fn enter_relation(&mut self, r: &mut Relation) {
+        if let Relation::Function { call, .. } = r {
+            if let ExprKind::Call { name, .. } = &mut call.kind {
+                self.name_function(name, true, false);
+            }
+        }
+    }
+    fn enter_expr(&mut self, e: &mut Expr) -> bool {
+        if let ExprKind::Call { name, .. } = &mut e.kind {
+            self.name_function(name, false, false);
+        }
+        true
+    }
     fn enter_query(&mut self, q: &mut Query) {
         self.cte_scopes
             .push(q.with.iter().map(|c| c.name.value.to_lowercase()).collect());
@@ -299,6 +443,13 @@ impl VisitorMut for Naming {
         self.cte_scopes.pop();
     }
     fn enter_stmt(&mut self, s: &mut Stmt) -> bool {
+        self.routine_drop = matches!(
+            s.kind,
+            StmtKind::Drop {
+                object: ObjectKind::Function | ObjectKind::Procedure,
+                ..
+            }
+        );
         match &mut s.kind {
             StmtKind::Update {
                 target,
@@ -324,7 +475,32 @@ impl VisitorMut for Naming {
         }
         true
     }
+    fn leave_stmt(&mut self, _s: &mut Stmt) {
+        self.routine_drop = false;
+    }
     fn table(&mut self, t: &mut TableName, role: TableRole) {
+        if self.routine_drop && t.kind == TableKind::Permanent {
+            // A function created as a session function is dropped as one.
+            let n = t.source.parts.len();
+            let schema = match n.checked_sub(2).map(|i| t.source.parts[i].value.as_str()) {
+                None | Some("") => "dbo".to_string(),
+                Some(s) => s.to_lowercase(),
+            };
+            let key = format!(
+                "{}.{}",
+                valid_object_name(&schema),
+                valid_object_name(&t.source.name().to_lowercase())
+            );
+            if self.local_session_functions.contains(&key) {
+                t.target = Some(TargetName {
+                    catalog: None,
+                    schema: None,
+                    name: valid_object_name(&t.source.name().to_lowercase()),
+                    zone: None,
+                });
+                return;
+            }
+        }
         if self.is_cte(t) {
             t.target = Some(TargetName {
                 catalog: None,
@@ -359,7 +535,7 @@ mod tests {
     use super::*;
     use crate::build::*;
     use crate::tests::{module_of, opts};
-    use sqlxlate_ir::{Cte, Ident, InsertSource, Profile};
+    use sqlxlate_ir::{Cte, DataType, FunctionDef, InsertSource, Unit};
 
     fn sp() -> Span {
         Span::new(0, 1)
@@ -518,6 +694,172 @@ mod tests {
         let (tables, _) = run(&mut m, &opts(Profile::Databricks));
         assert_eq!(tables[0].target, "tv_x");
         assert_eq!(tables[1].target, "tv_x_2");
+    }
+
+    fn call_expr(parts: &[&str], at: usize) -> Expr {
+        Expr::new(
+            ExprKind::Call {
+                name: ObjectName {
+                    parts: parts
+                        .iter()
+                        .map(|p| Ident::new(*p, Span::new(at, at + 1)))
+                        .collect(),
+                },
+                args: vec![],
+            },
+            Span::new(at, at + 1),
+        )
+    }
+
+    /// `SELECT <calls> FROM <table-valued call>` plus the definitions given.
+    fn module_with_calls(scalar: Vec<Expr>, tvf: Expr, defs: Vec<(&[&str], bool)>) -> Module {
+        let q = query(select(
+            scalar.into_iter().map(|e| item(e, None)).collect(),
+            vec![Relation::Function {
+                call: tvf,
+                alias: None,
+                columns: vec![],
+                span: sp(),
+            }],
+            None,
+            sp(),
+        ));
+        let mut m = module_of(vec![StmtKind::Query(Box::new(q))]);
+        for (parts, table_valued) in defs {
+            let body = if table_valued {
+                FunctionBody::Table(Box::new(query(select(vec![], vec![], None, sp()))))
+            } else {
+                FunctionBody::Scalar(crate::build::int(1, sp()))
+            };
+            m.units.push(Unit {
+                kind: UnitKind::Function(FunctionDef {
+                    name: ObjectName {
+                        parts: parts.iter().map(|p| Ident::new(*p, sp())).collect(),
+                    },
+                    params: vec![],
+                    returns: DataType::Int,
+                    body,
+                    span: sp(),
+                    comments: vec![],
+                }),
+                batch: 0,
+            });
+        }
+        m
+    }
+
+    fn call_names(m: &Module) -> Vec<String> {
+        struct Calls(Vec<String>);
+        impl visit::Visitor for Calls {
+            fn enter_expr(&mut self, e: &Expr) -> bool {
+                if let ExprKind::Call { name, .. } = &e.kind {
+                    self.0.push(name.dotted());
+                }
+                true
+            }
+        }
+        let mut v = Calls(Vec::new());
+        visit::walk_module(&mut v, m);
+        for u in &m.units {
+            if let UnitKind::Function(f) = &u.kind {
+                v.0.push(format!("def {}", f.name.dotted()));
+            }
+        }
+        v.0
+    }
+
+    #[test]
+    fn function_calls_get_catalog_and_schema_like_tables() {
+        let mut m = module_with_calls(
+            vec![
+                call_expr(&["dbo", "fn_Age"], 10),
+                call_expr(&["ClaimsDB", "Fin", "fn Tax"], 20),
+                call_expr(&["fn_Unknown"], 30),
+            ],
+            call_expr(&["Sales", "tvf_Open"], 40),
+            vec![(&["dbo", "fn_Age"], false)],
+        );
+        let (tables, diags) = run(&mut m, &opts(Profile::Databricks));
+        assert!(tables.is_empty(), "functions are not tables: {tables:?}");
+        let mut names = call_names(&m);
+        names.sort();
+        assert_eq!(
+            names,
+            vec![
+                "def main.dbo.fn_age",
+                "fn_Unknown",
+                "main.dbo.fn_age",
+                "main.fin.fn_tax",
+                "main.sales.tvf_open",
+            ]
+        );
+        // A one-part definition is dbo's, and its table-valued calls may omit the schema.
+        let mut m = module_with_calls(
+            vec![call_expr(&["tvf_Local"], 10)],
+            call_expr(&["tvf_Local"], 40),
+            vec![(&["tvf_Local"], true)],
+        );
+        run(&mut m, &opts(Profile::Databricks));
+        let mut one_part = call_names(&m);
+        one_part.sort();
+        assert_eq!(
+            one_part,
+            vec!["def main.dbo.tvf_local", "main.dbo.tvf_local", "tvf_Local"]
+        );
+        let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, vec!["SX4501", "SX4500"]);
+    }
+
+    #[test]
+    fn portable_table_valued_functions_keep_only_their_name() {
+        // A table-valued function the input defines is a session function: no warning.
+        let mut m = module_with_calls(
+            vec![call_expr(&["dbo", "fn_Age"], 10)],
+            call_expr(&["dbo", "tvf_Local"], 40),
+            vec![(&["dbo", "tvf_Local"], true)],
+        );
+        let (_, diags) = run(&mut m, &opts(Profile::Portable));
+        assert!(diags.is_empty(), "{diags:?}");
+        let mut names = call_names(&m);
+        names.sort();
+        assert_eq!(
+            names,
+            vec!["def tvf_local", "spark_catalog.dbo.fn_age", "tvf_local"]
+        );
+        // One it does not define cannot be called qualified on open-source Spark.
+        let mut m = module_with_calls(vec![], call_expr(&["Sales", "tvf_Open"], 40), vec![]);
+        let (_, diags) = run(&mut m, &opts(Profile::Portable));
+        assert_eq!(call_names(&m), vec!["tvf_open"]);
+        let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, vec!["SX3513"]);
+    }
+
+    #[test]
+    fn dropped_functions_are_named_but_not_listed_as_tables() {
+        let drop = |parts: &[&str]| StmtKind::Drop {
+            object: ObjectKind::Function,
+            names: vec![table_name(parts, TableKind::Permanent, sp())],
+            if_exists: true,
+        };
+        let mut m = module_with_calls(
+            vec![],
+            call_expr(&["dbo", "tvf_Local"], 40),
+            vec![(&["dbo", "tvf_Local"], true)],
+        );
+        m.units
+            .extend(module_of(vec![drop(&["dbo", "tvf_Local"]), drop(&["dbo", "fn_Age"])]).units);
+        let (tables, diags) = run(&mut m, &opts(Profile::Portable));
+        assert!(diags.is_empty(), "{diags:?}");
+        let dropped: Vec<String> = crate::tests::stmt_kinds(&m)
+            .iter()
+            .filter_map(|k| match k {
+                StmtKind::Drop { names, .. } => names[0].target.as_ref().map(target_display),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(dropped, vec!["tvf_local", "spark_catalog.dbo.fn_age"]);
+        // Only the table the function reads would be listed; here there is none.
+        assert!(tables.is_empty(), "{tables:?}");
     }
 
     #[test]

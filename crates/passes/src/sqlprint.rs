@@ -50,6 +50,15 @@ pub fn expr(e: &Expr) -> String {
         ExprKind::Column { qualifier, name } => qn(qualifier, &name.value),
         ExprKind::Variable { name } => format!("v_{name}"),
         ExprKind::Star { qualifier } => qn(qualifier, "*"),
+        ExprKind::StarExcept { qualifier, except } => format!(
+            "{} EXCEPT ({})",
+            qn(qualifier, "*"),
+            except
+                .iter()
+                .map(|i| i.value.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         ExprKind::Unary { op, expr: x } => match op {
             UnaryOp::Not => format!("NOT {}", expr(x)),
             UnaryOp::Neg => format!("-{}", expr(x)),

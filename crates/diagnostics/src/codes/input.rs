@@ -14,7 +14,7 @@ crate::declare_codes! {
         title: "invalid UTF-16 replaced with U+FFFD",
         severity: Warning,
         kind: Input,
-        meaning: "The input started with a UTF-16 byte-order mark but contained an unpaired surrogate or an odd trailing byte. Each invalid code unit was replaced with the replacement character U+FFFD.",
+        meaning: "The input was decoded as UTF-16 (it started with a UTF-16 byte-order mark, or looked like UTF-16 without one, see SX0006) but contained an unpaired surrogate or an odd trailing byte. Each invalid code unit was replaced with the replacement character U+FFFD.",
         why: "A truncated or corrupted UTF-16 file cannot be decoded exactly; the rest of the file is still converted, but text at the replaced positions differs from what the author wrote.",
         example: "A file saved by SSMS as UTF-16 LE whose last byte was cut off by a copy.",
         what_to_do: "Re-save the file from its source, or convert it to UTF-8, and convert again. Check string literals near the reported position.",
@@ -45,5 +45,14 @@ crate::declare_codes! {
         why: "Spans are 32-bit byte offsets. A single source file of this size is almost certainly generated data, not code.",
         example: "A 5 GiB script of INSERT statements.",
         what_to_do: "Split the file, or load the data with a bulk loader instead of converting it.",
+    }
+    SX0006 {
+        title: "input has no byte-order mark but looks like UTF-16",
+        severity: Info,
+        kind: Input,
+        meaning: "The input had no byte-order mark, but NUL bytes fell on every other position of its first few KB, the pattern of mostly-ASCII text in UTF-16. It was decoded as UTF-16 little-endian (NULs on odd positions) or big-endian (NULs on even positions). Spans and report offsets still point at the original bytes.",
+        why: "SSMS and some export tools save scripts as UTF-16 without a byte-order mark. Read as UTF-8, such a file is valid but every other character is a NUL, so nothing would convert. The encoding is a guess, so it is reported.",
+        example: "A script exported as UTF-16 without a signature: it starts with the bytes `53 00 45 00 4C 00` (`SEL` in UTF-16 LE) and no `FF FE` before them.",
+        what_to_do: "Nothing, if the output reads correctly. To avoid the guess, re-save the file as UTF-8, or as UTF-16 with a byte-order mark. If the file is not UTF-16 at all (a binary file, say), do not convert it.",
     }
 }

@@ -31,8 +31,8 @@ crate::declare_codes! {
         title: "top with ties or percent cannot be rewritten here",
         severity: Error,
         kind: Unsupported,
-        meaning: "TOP n WITH TIES or TOP n PERCENT is used on a query shape the rewrite does not handle (a set operation, `*` in the select list in the portable profile, or an ORDER BY key that is not an output column).",
-        why: "Spark's LIMIT has neither option; the rewrite needs a window over the query's ORDER BY, and open-source Spark 4.1 has no QUALIFY clause, so the portable rewrite wraps the query and must name its output columns.",
+        meaning: "TOP n WITH TIES or TOP n PERCENT is used on a query shape the rewrite does not handle: a set operation, an ORDER BY ordinal that refers to `*` or to a column after it, or, in the portable profile, an unnamed expression in the select list or an ORDER BY key that is not an output column.",
+        why: "Spark's LIMIT has neither option; the rewrite needs a window over the query's ORDER BY, and open-source Spark 4.1 has no QUALIFY clause, so the portable rewrite wraps the query and must name its output columns (a `*` is kept as `* EXCEPT` the rewrite's helper columns).",
         example: "SELECT TOP 5 WITH TIES * FROM a UNION SELECT * FROM b ORDER BY 1",
         what_to_do: "Rewrite the query with rank() or row_number() in a derived table and filter on it.",
     }
@@ -72,20 +72,29 @@ crate::declare_codes! {
         example: "MERGE dbo.Member t USING dbo.Stage s ON t.ID = s.ID WHEN MATCHED THEN UPDATE SET t.Plan = s.Plan;",
         what_to_do: "Make sure the source has at most one row per target key.",
     }
+    SX3513 {
+        title: "table-valued function called by its own name on open-source spark",
+        severity: Warning,
+        kind: Semantic,
+        meaning: "In the portable profile a call to a schema-qualified table-valued function that the input does not define was printed with the function's own name only (`dbo.tvf_Members(1)` → `tvf_members(1)`), so Spark looks for a temporary (session) function of that name.",
+        why: "Open-source Spark 4.1 rejects a catalog or schema in a table-valued function call (`INVALID_TABLE_VALUED_FUNC_NAME`), so a persistent function cannot be called there; table-valued functions defined in the input are created as temporary functions in the portable profile.",
+        example: "SELECT * FROM dbo.tvf_ActiveMembers('2024-01-01') -- with no CREATE FUNCTION dbo.tvf_ActiveMembers in the input",
+        what_to_do: "Create the function as a temporary function (`CREATE TEMPORARY FUNCTION tvf_activemembers(…) RETURNS TABLE …`) in the session before the statement runs, or convert with the databricks profile, where the call keeps its catalog and schema.",
+    }
     SX4500 {
-        title: "database or server part of a table name dropped",
+        title: "database or server part of a table or function name dropped",
         severity: Info,
         kind: Informational,
-        meaning: "A three- or four-part name (`db.schema.table`, `server.db.schema.table`) was mapped to the configured catalog; the database and server parts were dropped and the schema kept.",
+        meaning: "A three- or four-part table or function name (`db.schema.table`, `server.db.schema.table`) was mapped to the configured catalog; the database and server parts were dropped and the schema kept.",
         why: "Unity Catalog has three levels (catalog.schema.table) and the catalog comes from the conversion options.",
         example: "SELECT * FROM ClaimsDB.dbo.Claims",
         what_to_do: "Nothing, unless tables of different databases share a schema and name; then map them to different catalogs or schemas.",
     }
     SX4501 {
-        title: "table or schema name normalised",
+        title: "table, function or schema name normalised",
         severity: Info,
         kind: Informational,
-        meaning: "A table or schema name held characters that Unity Catalog / Spark do not accept in object names (only letters, digits and `_`); each run of other characters was replaced by `_` (`dbo.[Member Info]` → `dbo.member_info`). Every reference to the table uses the same target name, listed in the report's table mapping.",
+        meaning: "A table, function or schema name held characters that Unity Catalog / Spark do not accept in object names (only letters, digits and `_`); each run of other characters was replaced by `_` (`dbo.[Member Info]` → `dbo.member_info`). Every reference to the table uses the same target name, listed in the report's table mapping.",
         why: "Spark rejects such names (\"is not a valid name for tables/schemas\") even when they are quoted.",
         example: "CREATE TABLE dbo.[Member Info] (id INT)",
         what_to_do: "Nothing, unless two source names normalise to the same target; then rename one of them.",

@@ -175,7 +175,8 @@ fn predicates_and_case() {
         })),
         sql(e(ExprKind::Call {
             name: ObjectName {
-                parts: vec![id("dbo"), id("fn_Age")],
+                // As the naming pass leaves it: the target name.
+                parts: vec![id("main"), id("dbo"), id("fn_Age")],
             },
             args: vec![col("dob")],
         })),
@@ -202,7 +203,7 @@ fn predicates_and_case() {
         s COLLATE UTF8_BINARY_RTRIM
         try_cast(s AS DECIMAL(10,2))
         CAST(d AS TIMESTAMP_NTZ)
-        fn_age(dob)
+        main.dbo.fn_age(dob)
         NULL /* [SX2001] not converted: @@ROWCOUNT */
         v_rows
         `Order Details`.`select`

@@ -190,7 +190,7 @@ fn joins_apply_and_table_functions() {
         }),
         sel(Relation::Function {
             call: e(ExprKind::Call {
-                name: ObjectName { parts: vec![id("dbo"), id("tvf_Members")] },
+                name: ObjectName { parts: vec![id("main"), id("dbo"), id("tvf_Members")] },
                 args: vec![int(1)],
             }),
             alias: Some(id("m")),
@@ -253,7 +253,7 @@ fn joins_apply_and_table_functions() {
 
         -- COMMAND ----------
 
-        SELECT * FROM tvf_members(1) AS m(x)
+        SELECT * FROM main.dbo.tvf_members(1) AS m(x)
         "#);
 }
 

@@ -731,7 +731,7 @@ fn routines_and_call() {
     };
     let func = FunctionDef {
         name: ObjectName {
-            parts: vec![id("dbo"), id("fn_Double")],
+            parts: vec![id("main"), id("dbo"), id("fn_Double")],
         },
         params: vec![param("x")],
         returns: DataType::Int,
@@ -792,7 +792,7 @@ fn routines_and_call() {
 
         -- COMMAND ----------
 
-        CREATE OR REPLACE TEMPORARY FUNCTION fn_double(v_x INT)
+        CREATE OR REPLACE FUNCTION main.dbo.fn_double(v_x INT)
         RETURNS INT
         RETURN v_x * 2
 
@@ -813,7 +813,7 @@ fn routines_and_call() {
 
         -- COMMAND ----------
 
-        CREATE OR REPLACE TEMPORARY FUNCTION fn_double(v_x INT)
+        CREATE OR REPLACE FUNCTION main.dbo.fn_double(v_x INT)
         RETURNS INT
         RETURN v_x * 2
 
@@ -979,4 +979,64 @@ fn national_and_fixed_width_columns_of_known_tables() {
           rpad(c, 10, ' ') || '|'
         FROM main.dbo.membername
         "#);
+}
+
+#[test]
+fn functions_are_catalog_objects_unless_left_unqualified() {
+    let tvf = FunctionDef {
+        // As the naming pass leaves a portable table-valued function: its own name only.
+        name: ObjectName {
+            parts: vec![id("tvf_open")],
+        },
+        params: vec![],
+        returns: DataType::Table(vec![("id".into(), DataType::Int)]),
+        body: FunctionBody::Table(Box::new(query(select(
+            vec![item(col("id"), None)],
+            vec![table("Claim", None)],
+            None,
+        )))),
+        span: sp(),
+        comments: vec![],
+    };
+    let drop_fn = |name: TableName| {
+        st(StmtKind::Drop {
+            object: ObjectKind::Function,
+            names: vec![name],
+            if_exists: true,
+        })
+    };
+    let session_fn = TableName {
+        source: ObjectName {
+            parts: vec![id("tvf_open")],
+        },
+        kind: TableKind::Permanent,
+        target: Some(TargetName {
+            catalog: None,
+            schema: None,
+            name: "tvf_open".into(),
+            zone: None,
+        }),
+    };
+    let mut m = module(vec![drop_fn(tbl("fn_Age")), drop_fn(session_fn)]);
+    m.units.insert(
+        0,
+        Unit {
+            kind: UnitKind::Function(tvf),
+            batch: 0,
+        },
+    );
+    let out = run_with(&m, Profile::Portable, 100);
+    insta::assert_snapshot!(body(&out.main), @r"
+    CREATE OR REPLACE TEMPORARY FUNCTION tvf_open()
+    RETURNS TABLE (id INT)
+    RETURN SELECT id FROM main.dbo.claim
+
+    -- COMMAND ----------
+
+    DROP FUNCTION IF EXISTS main.dbo.fn_age
+
+    -- COMMAND ----------
+
+    DROP TEMPORARY FUNCTION IF EXISTS tvf_open
+    ");
 }
