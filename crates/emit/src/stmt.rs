@@ -319,7 +319,8 @@ impl Emitter<'_> {
         s
     }
 
-    /// Statements inside a compound block, each ending with `;`.
+    /// Statements inside a compound block, each ending with `;`. A list that
+    /// [`runs_something`] denies prints only comments.
     pub(crate) fn block_stmts(&mut self, stmts: &[Stmt]) -> Vec<D> {
         let mut out = Vec::new();
         for s in stmts {
@@ -368,7 +369,7 @@ impl Emitter<'_> {
                 self.loops.push(label.clone().unwrap_or_default());
                 let mut b = self.block_stmts(body);
                 self.loops.pop();
-                if b.is_empty() {
+                if !runs_something(body) {
                     b.push(t("SELECT 1 WHERE false;"));
                 }
                 let head = match &label {
@@ -463,7 +464,7 @@ impl Emitter<'_> {
             (c, then_branch, else_branch)
         };
         let mut tb = self.block_stmts(then_branch);
-        if tb.is_empty() {
+        if !runs_something(then_branch) {
             tb.push(t("SELECT 1 WHERE false;"));
         }
         let mut d = t("IF ")
@@ -485,7 +486,10 @@ impl Emitter<'_> {
                     ..
                 }] if comments.is_empty() && !then_branch.is_empty() => {
                     let c = self.ex0(cond);
-                    let tb = self.block_stmts(then_branch);
+                    let mut tb = self.block_stmts(then_branch);
+                    if !runs_something(then_branch) {
+                        tb.push(t("SELECT 1 WHERE false;"));
+                    }
                     d = d
                         .append(hard())
                         .append(t("ELSEIF "))
@@ -496,7 +500,12 @@ impl Emitter<'_> {
                 }
                 [] => break,
                 other => {
-                    let eb = self.block_stmts(other);
+                    let mut eb = self.block_stmts(other);
+                    if !eb.is_empty() && !runs_something(other) {
+                        // Only comments (dropped statements): SQL scripting needs a
+                        // statement in every branch.
+                        eb.push(t("SELECT 1 WHERE false;"));
+                    }
                     if !eb.is_empty() {
                         d = d
                             .append(hard())
@@ -1237,6 +1246,18 @@ impl Emitter<'_> {
 /// True for a document that is only a comment marker (no `;` after it).
 fn is_comment_doc(d: &D) -> bool {
     crate::doc::render(d, 1000).starts_with("--")
+}
+
+/// True when printing `stmts` in a compound block yields at least one statement (not
+/// only the comments of dropped or unconverted statements). SQL scripting rejects an
+/// IF branch or a loop body without a statement.
+fn runs_something(stmts: &[Stmt]) -> bool {
+    stmts.iter().any(|s| match &s.kind {
+        StmtKind::Dropped { .. } | StmtKind::Unconverted(_) => false,
+        StmtKind::Declare(vars) => vars.iter().any(|v| v.init.is_some()),
+        StmtKind::Block(b) => runs_something(b),
+        _ => true,
+    })
 }
 
 #[cfg(test)]
