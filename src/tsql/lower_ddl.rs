@@ -12,7 +12,8 @@ use sqlxlate_ir::{
 
 pub use sqlxlate_ir::Constraint;
 
-use super::gram::{Cx, GErr, ParseError};
+use super::gram::{Cx, GErr, ParseError, Spanned, G};
+use super::lexer::{Kw, T};
 use super::lower::{self as L, R};
 
 fn user(error: GErr) -> ParseError {
@@ -484,4 +485,74 @@ pub fn drop(
         },
         Span::new(l, r),
     )
+}
+
+/// Where any word is valid (column and constraint names), lalrpop lists every
+/// keyword as expected: keep only the other terminals, so that the message says
+/// "a name" (the keywords are names there).
+pub fn trim_expected(e: ParseError) -> ParseError {
+    fn trim(expected: &mut Vec<String>) {
+        let has = |w: &str| expected.iter().any(|x| x == w);
+        // Only an any-word position expects SELECT and WHERE as well as a name.
+        if has("Ident") && has("\"SELECT\"") && has("\"WHERE\"") {
+            expected.retain(|x| {
+                let inner = x.trim_matches('"');
+                !(x.starts_with('"') && inner.chars().all(|c| c.is_ascii_alphabetic() || c == '_'))
+            });
+        }
+    }
+    match e {
+        ParseError::UnrecognizedToken {
+            token,
+            mut expected,
+        } => {
+            trim(&mut expected);
+            ParseError::UnrecognizedToken { token, expected }
+        }
+        ParseError::UnrecognizedEof {
+            location,
+            mut expected,
+        } => {
+            trim(&mut expected);
+            ParseError::UnrecognizedEof { location, expected }
+        }
+        e => e,
+    }
+}
+
+/// Takes the column options ROWGUIDCOL and SPARSE (which change nothing in the
+/// output) off a CREATE / ALTER TABLE before parsing: they may appear anywhere in a
+/// column's option list, where a word would otherwise need more lookahead.
+pub fn drop_column_words(cx: &Cx, toks: &mut Vec<Spanned>) {
+    let is_table = toks.iter().take(4).any(|t| t.1 == G::T(T::Word(Kw::Table)))
+        && matches!(
+            toks.first().map(|t| t.1),
+            Some(G::T(T::Word(Kw::Create | Kw::Alter)))
+        );
+    if !is_table {
+        return;
+    }
+    let mut i = 1;
+    while i < toks.len() {
+        let (l, g, r) = toks[i];
+        let prev = toks[i - 1].1;
+        let word = g == G::T(T::Word(Kw::None))
+            && COLUMN_WORDS
+                .iter()
+                .any(|w| cx.text(l, r).eq_ignore_ascii_case(w));
+        let after_type_or_option = matches!(
+            prev,
+            G::T(T::RParen | T::Word(_) | T::Bracketed(true) | T::DQuoted(true))
+        ) && !matches!(
+            prev,
+            G::T(T::Word(
+                Kw::Add | Kw::Column | Kw::Table | Kw::Constraint | Kw::References | Kw::On
+            ))
+        ) && i >= 3;
+        if word && after_type_or_option {
+            toks.remove(i);
+        } else {
+            i += 1;
+        }
+    }
 }

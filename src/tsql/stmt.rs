@@ -693,6 +693,7 @@ impl<'a> Parser<'a> {
             // `… WITH CHECK OPTION` ends a view; after a query it would need two tokens
             // of lookahead (GROUP BY … WITH ROLLUP), so it is taken off before parsing.
             let is_view = toks.iter().take(4).any(|t| t.1 == G::T(T::Word(Kw::View)));
+            super::lower_ddl::drop_column_words(cx, &mut toks);
             let mut end = None;
             if is_view {
                 let n = toks.len();
@@ -705,7 +706,9 @@ impl<'a> Parser<'a> {
                     toks.truncate(n - 2);
                 }
             }
-            let mut s = super::grammar::DdlStmtParser::new().parse(cx, toks)?;
+            let mut s = super::grammar::DdlStmtParser::new()
+                .parse(cx, toks)
+                .map_err(super::lower_ddl::trim_expected)?;
             if let Some(e) = end {
                 s.span.end = e as u32;
             }
