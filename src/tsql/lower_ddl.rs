@@ -556,3 +556,85 @@ pub fn drop_column_words(cx: &Cx, toks: &mut Vec<Spanned>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{run, stmts};
+    use sqlxlate_diagnostics::Severity;
+    use sqlxlate_ir::{AlterAction, StmtKind};
+
+    fn kinds(src: &str) -> (Vec<StmtKind>, Vec<String>) {
+        let (m, d) = run(src);
+        let k = stmts(&m).iter().map(|s| s.kind.clone()).collect();
+        let e = d
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.code.to_string())
+            .collect();
+        (k, e)
+    }
+
+    #[test]
+    fn alter_table_actions_stay_one_statement() {
+        let (k, e) = kinds(
+            "ALTER TABLE t DROP COLUMN a, b\nALTER TABLE t ALTER COLUMN c INT NOT NULL\n\
+             ALTER TABLE t WITH CHECK ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES u (a) ON DELETE SET NULL ON UPDATE CASCADE\n\
+             ALTER TABLE t DROP CONSTRAINT IF EXISTS ck\nSELECT 1",
+        );
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(k.len(), 5, "{k:#?}");
+        assert!(
+            matches!(&k[0], StmtKind::AlterTable { actions, .. } if matches!(&actions[..], [AlterAction::DropColumns(v)] if v.len() == 2))
+        );
+        assert!(
+            matches!(&k[1], StmtKind::AlterTable { actions, .. } if matches!(&actions[..], [AlterAction::AlterColumn(c)] if c.not_null))
+        );
+        assert!(matches!(&k[2], StmtKind::AlterTable { .. }));
+        assert!(matches!(&k[3], StmtKind::AlterTable { .. }));
+        assert!(matches!(&k[4], StmtKind::Query(_)));
+    }
+
+    #[test]
+    fn unsupported_alter_table_parts_keep_their_codes() {
+        let (k, e) = kinds("ALTER TABLE t SWITCH PARTITION 1 TO t2\nSELECT 1");
+        assert_eq!(e, ["SX2005"]);
+        assert!(matches!(k.last(), Some(StmtKind::Query(_))));
+        let (k, e) = kinds("ALTER TABLE t ADD DEFAULT ((0)) FOR a\nSELECT 1");
+        assert_eq!(e, ["SX2005"]);
+        assert_eq!(k.len(), 2);
+    }
+
+    #[test]
+    fn views_with_options_ctes_and_check_option() {
+        let (k, e) = kinds(
+            "CREATE VIEW v WITH SCHEMABINDING AS WITH c AS (SELECT 1 AS x) SELECT x FROM c GROUP BY x WITH ROLLUP\n\
+             CREATE OR ALTER VIEW w (a) AS SELECT 1 WITH CHECK OPTION\nSELECT 2",
+        );
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(k.len(), 3, "{k:#?}");
+        assert!(matches!(
+            &k[0],
+            StmtKind::CreateView {
+                or_replace: false,
+                ..
+            }
+        ));
+        assert!(
+            matches!(&k[1], StmtKind::CreateView { or_replace: true, columns, .. } if columns.len() == 1)
+        );
+    }
+
+    #[test]
+    fn drop_if_exists_and_column_words() {
+        let (k, e) = kinds(
+            "DROP TABLE IF EXISTS #t, dbo.x\nDROP INDEX ix ON dbo.t\n\
+             CREATE TABLE t (g UNIQUEIDENTIFIER NOT NULL ROWGUIDCOL, h VARCHAR(10) SPARSE NULL, sparse INT)",
+        );
+        assert!(e.is_empty(), "{e:?}");
+        assert!(matches!(&k[0], StmtKind::Drop { if_exists: true, names, .. } if names.len() == 2));
+        assert!(matches!(&k[1], StmtKind::Drop { names, .. } if names[0].source.parts.len() == 3));
+        assert!(
+            matches!(&k[2], StmtKind::CreateTable(t) if t.columns.len() == 3 && t.columns[0].not_null)
+        );
+    }
+}
