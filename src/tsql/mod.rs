@@ -36,6 +36,7 @@ mod functions;
 mod gram;
 mod lexer;
 mod lower;
+mod lower_ddl;
 mod lower_proc;
 mod parse;
 mod query;

@@ -537,13 +537,22 @@ impl<'a> Parser<'a> {
         }
         toks.extend(gram::adapt(self.src, slice).map_err(|g| self.perr(g))?);
         let mut cx = gram::Cx::new(self.src);
+        let real_end = if condition {
+            None
+        } else {
+            super::lower_ddl::prepare(&cx, &mut toks)
+        };
         match super::grammar::EntryParser::new().parse(&mut cx, toks) {
-            Ok(p) => {
+            Ok(mut p) => {
+                if let (Some(e), super::lower::Parsed::Stmt(s)) = (real_end, &mut p) {
+                    s.span.end = e as u32;
+                }
                 self.diags.append(&mut cx.diags);
                 self.pos = end;
                 Ok(p)
             }
             Err(e) => {
+                let e = super::lower_ddl::trim_expected(e);
                 let g = gram::convert_error(self.src, e, stmt_end);
                 let mut p = self.perr(g);
                 p.at = p.at.min(end);
@@ -579,11 +588,6 @@ impl<'a> Parser<'a> {
                 1,
                 &[Kw::Select, Kw::Insert, Kw::Update, Kw::Delete, Kw::Merge],
             ),
-            T::Word(Kw::Create) | T::Word(Kw::Alter)
-                if (start + 1..start + 4).any(|i| self.tok(i).t == T::Word(Kw::View)) =>
-            {
-                (1, &[Kw::Select, Kw::With])
-            }
             T::Word(Kw::Declare)
                 if (start + 1..start + 4).any(|i| self.tok(i).t == T::Word(Kw::Cursor)) =>
             {
@@ -595,32 +599,34 @@ impl<'a> Parser<'a> {
             ),
             _ => (0, &[]),
         };
+        let mut ddl = DdlConts::new(self, start);
         let mut parens = 0i64;
         let mut cases = 0i64;
         while !self.at_end() {
             let t = self.peek();
             if self.pos > start && parens == 0 && cases == 0 {
-                let continues = match t {
-                    T::Word(k) if budget > 0 && conts.contains(&k) => {
-                        budget -= 1;
-                        true
-                    }
-                    T::Word(Kw::Select) | T::Word(Kw::With) => matches!(
-                        self.tok(self.pos - 1).t,
-                        T::Word(Kw::Union)
-                            | T::Word(Kw::All)
-                            | T::Word(Kw::Except)
-                            | T::Word(Kw::Intersect)
-                    ),
-                    // A cursor's `FOR UPDATE [OF …]` is not an UPDATE.
-                    T::Word(Kw::Update) => self.tok(self.pos - 1).t == T::Word(Kw::For),
-                    // `OFFSET n ROWS FETCH NEXT …` is not a cursor FETCH.
-                    T::Word(Kw::Fetch) => matches!(
-                        self.tok(self.pos - 1).t,
-                        T::Word(Kw::Row) | T::Word(Kw::Rows)
-                    ),
-                    _ => false,
-                };
+                let continues = ddl.continues(self)
+                    || match t {
+                        T::Word(k) if budget > 0 && conts.contains(&k) => {
+                            budget -= 1;
+                            true
+                        }
+                        T::Word(Kw::Select) | T::Word(Kw::With) => matches!(
+                            self.tok(self.pos - 1).t,
+                            T::Word(Kw::Union)
+                                | T::Word(Kw::All)
+                                | T::Word(Kw::Except)
+                                | T::Word(Kw::Intersect)
+                        ),
+                        // A cursor's `FOR UPDATE [OF …]` is not an UPDATE.
+                        T::Word(Kw::Update) => self.tok(self.pos - 1).t == T::Word(Kw::For),
+                        // `OFFSET n ROWS FETCH NEXT …` is not a cursor FETCH.
+                        T::Word(Kw::Fetch) => matches!(
+                            self.tok(self.pos - 1).t,
+                            T::Word(Kw::Row) | T::Word(Kw::Rows)
+                        ),
+                        _ => false,
+                    };
                 if !continues && self.pos >= at {
                     if self.starts_statement(self.pos)
                         && (!self.is_kw(Kw::With) || self.at_cte_start())
@@ -645,6 +651,46 @@ impl<'a> Parser<'a> {
             }
             self.bump();
         }
+    }
+
+    /// For `ALTER [OR ALTER] TABLE name [WITH CHECK | NOCHECK] action`: the index of
+    /// the action token (None when the tokens do not have that shape).
+    pub fn alter_table_action(&self, start: usize) -> Option<usize> {
+        let mut i = start + 1;
+        if self.tok(i).t == T::Word(Kw::Or) && self.tok(i + 1).t == T::Word(Kw::Alter) {
+            i += 2;
+        }
+        if self.tok(start).t != T::Word(Kw::Alter) || self.tok(i).t != T::Word(Kw::Table) {
+            return None;
+        }
+        i += 1;
+        if i >= self.toks.len() {
+            return None;
+        }
+        match self.tok(i).t {
+            T::TempName | T::Var => i += 1,
+            T::Word(k) if !k.is_reserved() => i += 1,
+            T::Bracketed(true) | T::DQuoted(true) => i += 1,
+            _ => return None,
+        }
+        while i < self.toks.len() && self.tok(i).t == T::Dot {
+            i += 1;
+            if self.tok(i).t == T::Dot {
+                continue;
+            }
+            match self.tok(i).t {
+                T::Word(_) | T::Bracketed(true) | T::DQuoted(true) if i < self.toks.len() => i += 1,
+                _ => return None,
+            }
+        }
+        if self.tok(i).t == T::Word(Kw::With)
+            && (self.tok(i + 1).t == T::Word(Kw::Check)
+                || (matches!(self.tok(i + 1).t, T::Word(_))
+                    && self.text(i + 1).eq_ignore_ascii_case("NOCHECK")))
+        {
+            i += 2;
+        }
+        Some(i)
     }
 
     /// Parses one statement; on failure records the error and returns an
@@ -776,5 +822,133 @@ pub fn unquote(raw: &str, close: char) -> String {
         inner.replace(&doubled, &close.to_string())
     } else {
         inner.to_string()
+    }
+}
+
+/// Statement keywords inside CREATE / ALTER VIEW and ALTER TABLE that continue the
+/// statement (for [`Parser::resync`]):
+/// - in a view, the WITH of view options before its AS, the query keyword right
+///   after that AS, and the SELECT after a CTE list that starts there;
+/// - CREATE OR ALTER, and `IF EXISTS` right after DROP or DROP kind;
+/// - in ALTER TABLE, a DROP / ALTER action right after the table name, and the
+///   DELETE / UPDATE / SET of `ON DELETE | UPDATE [SET NULL | SET DEFAULT]`.
+struct DdlConts {
+    /// Index of the view's AS.
+    view_as: Option<usize>,
+    /// A SELECT may still follow the CTE list of the view's query.
+    cte_select: bool,
+    /// Index of the ALTER TABLE action.
+    alter_action: Option<usize>,
+    /// The statement is a CREATE, ALTER or DROP starting at this token.
+    ddl_start: Option<usize>,
+}
+
+impl DdlConts {
+    fn new(p: &Parser, start: usize) -> DdlConts {
+        let first = p.tok(start).t;
+        let is_ddl = matches!(first, T::Word(Kw::Create) | T::Word(Kw::Alter));
+        let view = is_ddl && (start + 1..start + 4).any(|i| p.tok(i).t == T::Word(Kw::View));
+        let mut view_as = None;
+        if view {
+            let mut depth = 0i64;
+            for i in start + 1..p.toks.len() {
+                match p.tok(i).t {
+                    T::LParen => depth += 1,
+                    T::RParen => depth -= 1,
+                    T::Word(Kw::As) if depth == 0 => {
+                        view_as = Some(i);
+                        break;
+                    }
+                    T::Semi => break,
+                    T::Word(Kw::With) | T::Word(Kw::View) | T::Word(Kw::Or) => {}
+                    T::Word(Kw::Alter) if i <= start + 2 => {}
+                    _ if depth == 0 && p.starts_statement(i) => break,
+                    _ => {}
+                }
+            }
+        }
+        DdlConts {
+            view_as,
+            cte_select: false,
+            ddl_start: (is_ddl || first == T::Word(Kw::Drop)).then_some(start),
+            alter_action: if first == T::Word(Kw::Alter) {
+                p.alter_table_action(start)
+            } else {
+                None
+            },
+        }
+    }
+
+    fn continues(&mut self, p: &Parser) -> bool {
+        let pos = p.pos;
+        let t = p.peek();
+        let prev = |n: usize| {
+            if pos >= n {
+                p.tok(pos - n).t
+            } else {
+                T::Error
+            }
+        };
+        if let Some(start) = self.ddl_start {
+            match t {
+                // CREATE OR ALTER.
+                T::Word(Kw::Alter) if pos == start + 2 && prev(1) == T::Word(Kw::Or) => {
+                    return true
+                }
+                // DROP TABLE IF EXISTS, DROP COLUMN IF EXISTS, …
+                T::Word(Kw::If)
+                    if p.tok(pos + 1).t == T::Word(Kw::Exists)
+                        && (prev(1) == T::Word(Kw::Drop)
+                            || (prev(2) == T::Word(Kw::Drop)
+                                && (matches!(
+                                    prev(1),
+                                    T::Word(
+                                        Kw::Table
+                                            | Kw::View
+                                            | Kw::Procedure
+                                            | Kw::Proc
+                                            | Kw::Function
+                                            | Kw::Index
+                                            | Kw::Column
+                                            | Kw::Constraint
+                                    )
+                                ) || p.text(pos - 1).eq_ignore_ascii_case("SCHEMA")))) =>
+                {
+                    return true
+                }
+                _ => {}
+            }
+        }
+        if let Some(a) = self.view_as {
+            match t {
+                T::Word(Kw::With) if pos < a => return true,
+                T::Word(Kw::Select) if pos == a + 1 => return true,
+                T::Word(Kw::With) if pos == a + 1 => {
+                    self.cte_select = true;
+                    return true;
+                }
+                T::Word(Kw::Select) if self.cte_select => {
+                    self.cte_select = false;
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        if let Some(a) = self.alter_action {
+            match t {
+                T::Word(Kw::Drop) | T::Word(Kw::Alter) if pos == a => return true,
+                T::Word(Kw::Delete) | T::Word(Kw::Update) if prev(1) == T::Word(Kw::On) => {
+                    return true
+                }
+                T::Word(Kw::Set)
+                    if matches!(prev(1), T::Word(Kw::Delete) | T::Word(Kw::Update))
+                        && prev(2) == T::Word(Kw::On) =>
+                {
+                    return true
+                }
+                _ => {}
+            }
+        }
+        false
     }
 }

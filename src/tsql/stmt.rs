@@ -3,13 +3,12 @@
 
 use sqlxlate_diagnostics::codes;
 use sqlxlate_ir::{
-    AlterAction, Assignment, ColumnDef, Constraint, DataType, Expr, ExprKind, Func, Ident,
-    InsertSource, Merge, MergeAction, MergeClause, MergeMatch, ObjectKind, Relation, Stmt,
-    StmtKind, TableDef, TableName, VarDecl,
+    Assignment, ColumnDef, Constraint, DataType, Expr, ExprKind, Func, Ident, InsertSource, Merge,
+    MergeAction, MergeClause, MergeMatch, Relation, Stmt, StmtKind, TableName, VarDecl,
 };
 
 use super::lexer::{Kw, T};
-use super::parse::{PResult, Parser};
+use super::parse::{PErr, PResult, Parser};
 use super::query::compound;
 
 /// Depth units a nested statement costs (see [`super::parse::MAX_DEPTH`]).
@@ -42,7 +41,7 @@ impl<'a> Parser<'a> {
             T::Word(Kw::Merge) => self.kind_statement(Self::merge),
             T::Word(Kw::Truncate) => self.kind_statement(Self::truncate),
             T::Word(Kw::Create) | T::Word(Kw::Alter) => self.create_or_alter(),
-            T::Word(Kw::Drop) => self.kind_statement(Self::drop),
+            T::Word(Kw::Drop) => self.ddl_statement(),
             T::Word(Kw::Declare) => self.declare(),
             T::Word(Kw::Set) => self.set(),
             T::Word(Kw::If) => self.if_stmt(),
@@ -553,63 +552,23 @@ impl<'a> Parser<'a> {
         })))
     }
 
-    fn drop(&mut self) -> PResult<StmtKind> {
-        self.expect_kw(Kw::Drop, "DROP")?;
-        let object = match self.peek() {
-            T::Word(Kw::Table) => ObjectKind::Table,
-            T::Word(Kw::View) => ObjectKind::View,
-            T::Word(Kw::Procedure) | T::Word(Kw::Proc) => ObjectKind::Procedure,
-            T::Word(Kw::Function) => ObjectKind::Function,
-            T::Word(Kw::Index) => ObjectKind::Index,
-            _ if self.is_word("SCHEMA") => ObjectKind::Schema,
-            _ => return Err(self.err("TABLE, VIEW, PROCEDURE, FUNCTION, INDEX or SCHEMA")),
-        };
-        self.bump();
-        let if_exists = if self.is_kw(Kw::If) && self.nth_is_kw(1, Kw::Exists) {
-            self.bump();
-            self.bump();
-            true
-        } else {
-            false
-        };
-        let mut names = Vec::new();
-        loop {
-            let mut name = self.table_name()?;
-            if object == ObjectKind::Index && self.eat_kw(Kw::On) {
-                // `DROP INDEX ix ON t`: keep the table name as the qualifier.
-                let table = self.table_name()?;
-                let mut parts = table.source.parts;
-                parts.extend(name.source.parts);
-                name.source.parts = parts;
-            }
-            names.push(name);
-            if !self.eat(T::Comma) {
-                break;
-            }
-        }
-        Ok(StmtKind::Drop {
-            object,
-            names,
-            if_exists,
-        })
-    }
-
+    /// CREATE / ALTER: tables, views and indexes go to the grammar (`DdlStmt`); routines
+    /// swallow the rest of their batch; the other CREATE / ALTER statements are
+    /// recognised but not converted (index and statistics maintenance is dropped).
     fn create_or_alter(&mut self) -> PResult<Stmt> {
         let start = self.pos;
         let is_alter = self.is_kw(Kw::Alter);
-        self.bump();
-        let mut or_alter = false;
-        if self.is_kw(Kw::Or) && self.nth_is_kw(1, Kw::Alter) {
-            self.bump();
-            self.bump();
-            or_alter = true;
-        }
-        match self.peek() {
+        let head = if self.nth_is_kw(1, Kw::Or) && self.nth_is_kw(2, Kw::Alter) {
+            3
+        } else {
+            1
+        };
+        match self.nth(head) {
             T::Word(Kw::Procedure)
             | T::Word(Kw::Proc)
             | T::Word(Kw::Function)
             | T::Word(Kw::Trigger) => {
-                let what = self.cur_text().to_ascii_uppercase();
+                let what = self.text(start + head).to_ascii_uppercase();
                 // A routine body runs to the end of its batch.
                 self.pos = self.toks.len();
                 return Ok(self.unconverted_from(
@@ -619,80 +578,42 @@ impl<'a> Parser<'a> {
                     "convert the routine by hand (Databricks SQL `CREATE PROCEDURE … LANGUAGE SQL` or a SQL UDF)",
                 ));
             }
-            T::Word(Kw::Table) if !is_alter => {
-                self.bump();
-                let def = self.create_table()?;
-                return Ok(Stmt::new(StmtKind::CreateTable(def), self.span_from(start)));
-            }
-            T::Word(Kw::Table) => {
-                self.bump();
-                let kind = self.alter_table()?;
-                return Ok(Stmt::new(kind, self.span_from(start)));
-            }
-            T::Word(Kw::View) => {
-                self.bump();
-                let name = self.table_name()?;
-                let columns = if self.peek() == T::LParen {
-                    self.paren_ident_list()?
-                } else {
-                    Vec::new()
-                };
-                if self.is_kw(Kw::With) {
-                    self.bump();
-                    while self.at_name() {
-                        self.bump();
-                        if !self.eat(T::Comma) {
-                            break;
-                        }
+            T::Word(Kw::Table) if is_alter => {
+                if let Some(action) = self.alter_table_action(start) {
+                    if !matches!(
+                        self.tok(action).t,
+                        T::Word(Kw::Add) | T::Word(Kw::Drop) | T::Word(Kw::Alter)
+                    ) || action >= self.toks.len()
+                    {
+                        return Err(PErr {
+                            at: action,
+                            code: codes::SX2005.code,
+                            message: "this ALTER TABLE action is not supported".into(),
+                            hint: Some("convert this statement by hand"),
+                            span: None,
+                        });
                     }
                 }
-                self.expect_kw(Kw::As, "AS")?;
-                let query = self.query()?;
-                if self.is_kw(Kw::With) && self.nth_is_kw(1, Kw::Check) {
-                    self.bump();
-                    self.bump();
-                    self.eat_kw(Kw::Option);
-                }
-                return Ok(Stmt::new(
-                    StmtKind::CreateView {
-                        name,
-                        columns,
-                        query: Box::new(query),
-                        or_replace: or_alter || is_alter,
-                    },
-                    self.span_from(start),
-                ));
+                return self.ddl_statement();
             }
+            T::Word(Kw::Table) | T::Word(Kw::View) => return self.ddl_statement(),
             _ => {}
         }
         if !is_alter {
-            let unique = self.eat_kw(Kw::Unique);
-            if !self.eat_kw(Kw::Clustered) {
-                self.eat_kw(Kw::Nonclustered);
+            let mut i = head;
+            if self.nth_is_kw(i, Kw::Unique) {
+                i += 1;
             }
-            self.eat_word("COLUMNSTORE");
-            if self.eat_kw(Kw::Index) {
-                let name = self.ident("an index name")?;
-                self.expect_kw(Kw::On, "ON")?;
-                let table = self.table_name()?;
-                let columns = if self.peek() == T::LParen {
-                    self.paren_ident_list()?
-                } else {
-                    Vec::new()
-                };
-                self.index_tail()?;
-                return Ok(Stmt::new(
-                    StmtKind::CreateIndex {
-                        name,
-                        table,
-                        columns,
-                        unique,
-                    },
-                    self.span_from(start),
-                ));
+            if self.nth_is_kw(i, Kw::Clustered) || self.nth_is_kw(i, Kw::Nonclustered) {
+                i += 1;
+            }
+            if self.nth_is_word(i, "COLUMNSTORE") {
+                i += 1;
+            }
+            if self.nth_is_kw(i, Kw::Index) {
+                return self.ddl_statement();
             }
         }
-        self.pos = start;
         self.bump();
         let what = if self.at_end() {
             String::new()
@@ -717,14 +638,9 @@ impl<'a> Parser<'a> {
         ))
     }
 
-    fn index_tail(&mut self) -> PResult<()> {
-        if self.eat_word("INCLUDE") {
-            self.paren_ident_list()?;
-        }
-        if self.eat_kw(Kw::Where) {
-            self.expr()?;
-        }
-        self.storage_options()
+    /// CREATE / ALTER TABLE, VIEW, CREATE INDEX and DROP, parsed by the grammar.
+    fn ddl_statement(&mut self) -> PResult<Stmt> {
+        self.grammar_statement()
     }
 
     /// `WITH (…)`, `ON filegroup`, `TEXTIMAGE_ON fg`: dropped.
@@ -749,44 +665,6 @@ impl<'a> Parser<'a> {
             let span = self.span_from(s);
             self.info(codes::SX4006.code, span, "storage option dropped");
         }
-    }
-
-    fn create_table(&mut self) -> PResult<TableDef> {
-        let name = self.table_name()?;
-        self.expect(T::LParen, "`(` starting the column list")?;
-        let mut columns = Vec::new();
-        let mut constraints = Vec::new();
-        loop {
-            if self.is_kw(Kw::Index) {
-                let s = self.bump();
-                self.ident_any("an index name")?;
-                if !self.eat_kw(Kw::Clustered) {
-                    self.eat_kw(Kw::Nonclustered);
-                }
-                self.paren_ident_list()?;
-                let span = self.span_from(s);
-                self.info(codes::SX4006.code, span, "inline index dropped");
-            } else if self.at_table_constraint() {
-                constraints.push(self.table_constraint()?);
-            } else {
-                let (col, mut cons) = self.column_def()?;
-                columns.push(col);
-                constraints.append(&mut cons);
-            }
-            if !self.eat(T::Comma) {
-                break;
-            }
-            if self.peek() == T::RParen {
-                break;
-            }
-        }
-        self.expect(T::RParen, "`)` ending the column list")?;
-        self.storage_options()?;
-        Ok(TableDef {
-            name,
-            columns,
-            constraints,
-        })
     }
 
     fn at_table_constraint(&self) -> bool {
@@ -1052,66 +930,6 @@ impl<'a> Parser<'a> {
         let i = self.expect(T::Int, "an integer")?;
         let v: i64 = self.text(i).parse().unwrap_or(i64::MAX);
         Ok(if neg { -v } else { v })
-    }
-
-    fn alter_table(&mut self) -> PResult<StmtKind> {
-        let name = self.table_name()?;
-        let mut actions = Vec::new();
-        if self.is_kw(Kw::With) && (self.nth_is_kw(1, Kw::Check) || self.nth_is_word(1, "NOCHECK"))
-        {
-            self.bump();
-            self.bump();
-        }
-        if self.eat_kw(Kw::Add) {
-            let mut cols = Vec::new();
-            loop {
-                if self.at_table_constraint() {
-                    actions.push(AlterAction::AddConstraint(self.table_constraint()?));
-                } else {
-                    let (c, cons) = self.column_def()?;
-                    cols.push(c);
-                    actions.extend(cons.into_iter().map(AlterAction::AddConstraint));
-                }
-                if !self.eat(T::Comma) {
-                    break;
-                }
-            }
-            if !cols.is_empty() {
-                actions.insert(0, AlterAction::AddColumns(cols));
-            }
-        } else if self.eat_kw(Kw::Drop) {
-            if self.eat_kw(Kw::Constraint) {
-                if self.is_kw(Kw::If) {
-                    self.bump();
-                    self.expect_kw(Kw::Exists, "EXISTS")?;
-                }
-                actions.push(AlterAction::DropConstraint(
-                    self.ident_any("a constraint name")?,
-                ));
-            } else {
-                self.eat_kw(Kw::Column);
-                if self.is_kw(Kw::If) {
-                    self.bump();
-                    self.expect_kw(Kw::Exists, "EXISTS")?;
-                }
-                let mut v = vec![self.ident_any("a column name")?];
-                while self.eat(T::Comma) {
-                    v.push(self.ident_any("a column name")?);
-                }
-                actions.push(AlterAction::DropColumns(v));
-            }
-        } else if self.eat_kw(Kw::Alter) {
-            self.expect_kw(Kw::Column, "COLUMN")?;
-            let (c, _) = self.column_def()?;
-            actions.push(AlterAction::AlterColumn(c));
-        } else {
-            return Err(self.unsupported(
-                codes::SX2005.code,
-                "this ALTER TABLE action is not supported".into(),
-                "convert this statement by hand",
-            ));
-        }
-        Ok(StmtKind::AlterTable { name, actions })
     }
 
     fn declare(&mut self) -> PResult<Stmt> {
