@@ -167,6 +167,31 @@ pub fn decl_var(
     }))
 }
 
+/// `@t [AS] TABLE (…)`: a table variable; its columns become a table type. Keys and
+/// checks are dropped (they do not change what the variable holds); inline indexes are
+/// dropped with a note.
+pub fn decl_table(
+    cx: &Cx,
+    l: usize,
+    vr: usize,
+    elems: Vec<super::lower_ddl::Elem>,
+    r: usize,
+) -> Decl {
+    let cols = elems
+        .into_iter()
+        .filter_map(|e| match e {
+            super::lower_ddl::Elem::Column(c, _) => Some((c.name.value, c.ty)),
+            _ => None,
+        })
+        .collect();
+    Decl::Var(VarDecl {
+        name: cx.text(l + 1, vr).to_string(),
+        ty: sqlxlate_ir::DataType::Table(cols),
+        init: None,
+        span: Span::new(l, r),
+    })
+}
+
 /// `DECLARE …`.
 pub fn declare(cx: &mut Cx, decls: Vec<Decl>, l: usize, r: usize) -> Stmt {
     if decls.iter().any(|d| matches!(d, Decl::Cursor)) {
