@@ -29,6 +29,7 @@ mod functions;
 mod gram;
 mod lexer;
 mod lower;
+mod lower_dml;
 mod parse;
 mod query;
 mod stmt;

@@ -13,6 +13,13 @@ use super::lexer::{Kw, Tok, T};
 /// Maximum nesting of expressions, subqueries and blocks.
 pub const MAX_DEPTH: u32 = 100;
 
+/// Statement keywords that continue an INSERT (its source).
+const INSERT_CONTS: &[Kw] = &[Kw::Select, Kw::With, Kw::Values, Kw::Exec, Kw::Execute];
+/// Statement keywords that continue an UPDATE.
+const UPDATE_CONTS: &[Kw] = &[Kw::Set];
+/// No continuation keywords.
+const NO_CONTS: &[Kw] = &[];
+
 /// A parse failure: where, and what was expected there.
 #[derive(Debug)]
 pub struct PErr {
@@ -531,12 +538,9 @@ impl<'a> Parser<'a> {
     pub fn resync(&mut self, start: usize, at: usize) {
         self.pos = start.min(self.toks.len());
         let first = self.tok(start).t;
-        let (mut budget, conts): (u32, &[Kw]) = match first {
-            T::Word(Kw::Insert) => (
-                1,
-                &[Kw::Select, Kw::With, Kw::Values, Kw::Exec, Kw::Execute],
-            ),
-            T::Word(Kw::Update) => (1, &[Kw::Set]),
+        let (mut budget, mut conts): (u32, &[Kw]) = match first {
+            T::Word(Kw::Insert) => (1, INSERT_CONTS),
+            T::Word(Kw::Update) => (1, UPDATE_CONTS),
             T::Word(Kw::With) => (
                 1,
                 &[Kw::Select, Kw::Insert, Kw::Update, Kw::Delete, Kw::Merge],
@@ -559,12 +563,32 @@ impl<'a> Parser<'a> {
         };
         let mut parens = 0i64;
         let mut cases = 0i64;
+        let mut merge = first == T::Word(Kw::Merge);
         while !self.at_end() {
             let t = self.peek();
             if self.pos > start && parens == 0 && cases == 0 {
+                let prev = self.tok(self.pos - 1).t;
                 let continues = match t {
+                    // `WITH (` is a table hint, not a continuation.
+                    T::Word(Kw::With) if self.nth(1) == T::LParen => false,
+                    // A MERGE's actions follow THEN; its SET follows UPDATE.
+                    T::Word(Kw::Insert) | T::Word(Kw::Update) | T::Word(Kw::Delete) if merge => {
+                        prev == T::Word(Kw::Then)
+                    }
+                    T::Word(Kw::Set) if merge => prev == T::Word(Kw::Update),
                     T::Word(k) if budget > 0 && conts.contains(&k) => {
                         budget -= 1;
+                        if first == T::Word(Kw::With)
+                            && matches!(k, Kw::Insert | Kw::Update | Kw::Merge)
+                        {
+                            // After a CTE list, the statement's own rules apply.
+                            merge = k == Kw::Merge;
+                            (budget, conts) = match k {
+                                Kw::Insert => (1, INSERT_CONTS),
+                                Kw::Update => (1, UPDATE_CONTS),
+                                _ => (0, NO_CONTS),
+                            };
+                        }
                         true
                     }
                     T::Word(Kw::Select) | T::Word(Kw::With) => matches!(
