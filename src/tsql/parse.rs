@@ -534,7 +534,9 @@ impl<'a> Parser<'a> {
     ///
     /// Statement keywords that continue the broken statement are not restarts: the
     /// SELECT/VALUES/EXEC of an INSERT, the SET of an UPDATE, the statement after a
-    /// CTE list, the actions of a MERGE, a SELECT after UNION/EXCEPT/INTERSECT.
+    /// CTE list (then that statement's own rules apply), the actions of a MERGE (after
+    /// THEN) and its SET (after UPDATE), a SELECT after UNION/EXCEPT/INTERSECT. A
+    /// `WITH (` table hint is not a continuation.
     pub fn resync(&mut self, start: usize, at: usize) {
         self.pos = start.min(self.toks.len());
         let first = self.tok(start).t;
