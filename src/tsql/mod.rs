@@ -37,6 +37,7 @@ mod gram;
 mod lexer;
 mod lower;
 mod lower_ddl;
+mod lower_dml;
 mod lower_proc;
 mod parse;
 mod query;

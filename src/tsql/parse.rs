@@ -6,12 +6,19 @@
 //! diagnostic ([`codes::SX1002`]), never a stack overflow.
 
 use sqlxlate_diagnostics::{codes, Diagnostic, Span};
-use sqlxlate_ir::{Expr, Ident, ObjectName, Stmt, StmtKind, TableKind, TableName, Unconverted};
+use sqlxlate_ir::{Expr, Stmt, StmtKind, Unconverted};
 
 use super::lexer::{Kw, Tok, T};
 
 /// Maximum nesting of expressions, subqueries and blocks.
 pub const MAX_DEPTH: u32 = 100;
+
+/// Statement keywords that continue an INSERT (its source).
+const INSERT_CONTS: &[Kw] = &[Kw::Select, Kw::With, Kw::Values, Kw::Exec, Kw::Execute];
+/// Statement keywords that continue an UPDATE.
+const UPDATE_CONTS: &[Kw] = &[Kw::Set];
+/// No continuation keywords.
+const NO_CONTS: &[Kw] = &[];
 
 /// A parse failure: where, and what was expected there.
 #[derive(Debug)]
@@ -124,13 +131,6 @@ impl<'a> Parser<'a> {
             false
         }
     }
-    pub fn expect(&mut self, t: T, what: &'static str) -> PResult<usize> {
-        if !self.at_end() && self.peek() == t {
-            Ok(self.bump())
-        } else {
-            Err(self.err(what))
-        }
-    }
     pub fn expect_kw(&mut self, kw: Kw, what: &'static str) -> PResult<usize> {
         if self.is_kw(kw) {
             Ok(self.bump())
@@ -207,16 +207,6 @@ impl<'a> Parser<'a> {
             span: None,
         }
     }
-    pub fn unsupported(&self, code: &'static str, message: String, hint: &'static str) -> PErr {
-        PErr {
-            at: self.pos,
-            code,
-            message,
-            hint: Some(hint),
-            span: None,
-        }
-    }
-
     /// A parse error from a grammar or lowering error (located by its span).
     pub fn perr(&self, g: super::gram::GErr) -> PErr {
         let at = self.toks.partition_point(|t| t.start < g.span.start);
@@ -260,157 +250,6 @@ impl<'a> Parser<'a> {
             _ => false,
         }
     }
-    /// True when the current token can be an alias, excluding some contextual words.
-    pub fn at_alias(&self, not: &[Kw]) -> bool {
-        match self.peek() {
-            T::Word(k) => !k.is_reserved() && !not.contains(&k) && !self.at_clause_word(),
-            T::Bracketed(true) | T::DQuoted(true) => !self.at_end(),
-            _ => false,
-        }
-    }
-    /// Contextual words that follow a table or an expression and are not aliases.
-    fn at_clause_word(&self) -> bool {
-        matches!(
-            self.peek(),
-            T::Word(Kw::Window) | T::Word(Kw::Apply) | T::Word(Kw::Go)
-        ) || (self.is_kw(Kw::Cross) || self.is_kw(Kw::Outer))
-    }
-
-    pub fn ident_at(&self, i: usize) -> Ident {
-        let t = self.tok(i);
-        let raw = self.text(i);
-        let span = Span::new(t.start as usize, t.end as usize);
-        match t.t {
-            T::Bracketed(_) => Ident {
-                value: unquote(raw, ']'),
-                quoted: true,
-                span,
-            },
-            T::DQuoted(_) => Ident {
-                value: unquote(raw, '"'),
-                quoted: true,
-                span,
-            },
-            _ => Ident::new(raw, span),
-        }
-    }
-
-    /// An identifier (any word, even reserved ones when `any` is set).
-    pub fn ident(&mut self, what: &'static str) -> PResult<Ident> {
-        if self.at_name() {
-            let i = self.bump();
-            Ok(self.ident_at(i))
-        } else {
-            Err(self.err(what))
-        }
-    }
-    /// Like [`Parser::ident`] but also accepts reserved keywords (after a dot, or as a
-    /// column name in a column list).
-    pub fn ident_any(&mut self, what: &'static str) -> PResult<Ident> {
-        match self.peek() {
-            T::Word(_) | T::Bracketed(true) | T::DQuoted(true) if !self.at_end() => {
-                let i = self.bump();
-                Ok(self.ident_at(i))
-            }
-            _ => Err(self.err(what)),
-        }
-    }
-
-    /// A dotted object name; parts may be empty (`db..t`).
-    pub fn object_name(&mut self, what: &'static str) -> PResult<ObjectName> {
-        let mut parts = vec![self.ident(what)?];
-        while self.peek() == T::Dot && !self.at_end() {
-            self.bump();
-            if self.peek() == T::Dot {
-                let s = self.tok(self.pos).start as usize;
-                parts.push(Ident::new("", Span::new(s, s)));
-                continue;
-            }
-            parts.push(self.ident_any("a name after `.`")?);
-        }
-        Ok(ObjectName { parts })
-    }
-
-    /// A table name: a dotted name, `#temp`, `##temp` or `@tablevar`.
-    pub fn table_name(&mut self) -> PResult<TableName> {
-        match self.peek() {
-            T::TempName if !self.at_end() => {
-                let i = self.bump();
-                let raw = self.text(i);
-                // The sigil stays in the name as written; `kind` says what it means.
-                let kind = if raw.starts_with("##") {
-                    TableKind::GlobalTemp
-                } else {
-                    TableKind::Temp
-                };
-                Ok(TableName {
-                    source: ObjectName {
-                        parts: vec![Ident::new(raw, self.tok_span(i))],
-                    },
-                    kind,
-                    target: None,
-                })
-            }
-            T::Var if !self.at_end() => {
-                let i = self.bump();
-                Ok(TableName {
-                    source: ObjectName {
-                        parts: vec![Ident::new(self.text(i), self.tok_span(i))],
-                    },
-                    kind: TableKind::Variable,
-                    target: None,
-                })
-            }
-            _ => {
-                let name = self.object_name("a table name")?;
-                // `db.dbo.#t` is not valid; a temp name can only be first.
-                Ok(TableName {
-                    source: name,
-                    kind: TableKind::Permanent,
-                    target: None,
-                })
-            }
-        }
-    }
-
-    /// `( a, b, c )` identifiers, with optional ASC/DESC (ignored).
-    pub fn paren_ident_list(&mut self) -> PResult<Vec<Ident>> {
-        self.expect(T::LParen, "`(`")?;
-        let mut v = Vec::new();
-        loop {
-            v.push(self.ident_any("a column name")?);
-            if !self.eat_kw(Kw::Asc) {
-                self.eat_kw(Kw::Desc);
-            }
-            if !self.eat(T::Comma) {
-                break;
-            }
-        }
-        self.expect(T::RParen, "`)`")?;
-        Ok(v)
-    }
-
-    /// Skips a balanced parenthesised group starting at `(`.
-    pub fn skip_parens(&mut self) -> PResult<()> {
-        self.expect(T::LParen, "`(`")?;
-        let mut depth = 1usize;
-        while !self.at_end() {
-            match self.peek() {
-                T::LParen => depth += 1,
-                T::RParen => {
-                    depth -= 1;
-                    if depth == 0 {
-                        self.bump();
-                        return Ok(());
-                    }
-                }
-                _ => {}
-            }
-            self.bump();
-        }
-        Err(self.err("`)`"))
-    }
-
     // ----- statements and recovery -----
 
     /// True when the token at `i` starts a statement (used for recovery and for
@@ -574,16 +413,15 @@ impl<'a> Parser<'a> {
     ///
     /// Statement keywords that continue the broken statement are not restarts: the
     /// SELECT/VALUES/EXEC of an INSERT, the SET of an UPDATE, the statement after a
-    /// CTE list, the actions of a MERGE, a SELECT after UNION/EXCEPT/INTERSECT.
+    /// CTE list (then that statement's own rules apply), the actions of a MERGE (after
+    /// THEN) and its SET (after UPDATE), a SELECT after UNION/EXCEPT/INTERSECT. A
+    /// `WITH (` table hint is not a continuation.
     pub fn resync(&mut self, start: usize, at: usize) {
         self.pos = start.min(self.toks.len());
         let first = self.tok(start).t;
-        let (mut budget, conts): (u32, &[Kw]) = match first {
-            T::Word(Kw::Insert) => (
-                1,
-                &[Kw::Select, Kw::With, Kw::Values, Kw::Exec, Kw::Execute],
-            ),
-            T::Word(Kw::Update) => (1, &[Kw::Set]),
+        let (mut budget, mut conts): (u32, &[Kw]) = match first {
+            T::Word(Kw::Insert) => (1, INSERT_CONTS),
+            T::Word(Kw::Update) => (1, UPDATE_CONTS),
             T::Word(Kw::With) => (
                 1,
                 &[Kw::Select, Kw::Insert, Kw::Update, Kw::Delete, Kw::Merge],
@@ -602,13 +440,35 @@ impl<'a> Parser<'a> {
         let mut ddl = DdlConts::new(self, start);
         let mut parens = 0i64;
         let mut cases = 0i64;
+        let mut merge = first == T::Word(Kw::Merge);
         while !self.at_end() {
             let t = self.peek();
             if self.pos > start && parens == 0 && cases == 0 {
+                let prev = self.tok(self.pos - 1).t;
                 let continues = ddl.continues(self)
                     || match t {
+                        // `WITH (` is a table hint, not a continuation.
+                        T::Word(Kw::With) if self.nth(1) == T::LParen => false,
+                        // A MERGE's actions follow THEN; its SET follows UPDATE.
+                        T::Word(Kw::Insert) | T::Word(Kw::Update) | T::Word(Kw::Delete)
+                            if merge =>
+                        {
+                            prev == T::Word(Kw::Then)
+                        }
+                        T::Word(Kw::Set) if merge => prev == T::Word(Kw::Update),
                         T::Word(k) if budget > 0 && conts.contains(&k) => {
                             budget -= 1;
+                            if first == T::Word(Kw::With)
+                                && matches!(k, Kw::Insert | Kw::Update | Kw::Merge)
+                            {
+                                // After a CTE list, the statement's own rules apply.
+                                merge = k == Kw::Merge;
+                                (budget, conts) = match k {
+                                    Kw::Insert => (1, INSERT_CONTS),
+                                    Kw::Update => (1, UPDATE_CONTS),
+                                    _ => (0, NO_CONTS),
+                                };
+                            }
                             true
                         }
                         T::Word(Kw::Select) | T::Word(Kw::With) => matches!(
@@ -619,7 +479,7 @@ impl<'a> Parser<'a> {
                                 | T::Word(Kw::Intersect)
                         ),
                         // A cursor's `FOR UPDATE [OF …]` is not an UPDATE.
-                        T::Word(Kw::Update) => self.tok(self.pos - 1).t == T::Word(Kw::For),
+                        T::Word(Kw::Update) => prev == T::Word(Kw::For),
                         // `OFFSET n ROWS FETCH NEXT …` is not a cursor FETCH.
                         T::Word(Kw::Fetch) => matches!(
                             self.tok(self.pos - 1).t,

@@ -2,14 +2,10 @@
 //! statements (routines, cursors, transactions, dynamic SQL).
 
 use sqlxlate_diagnostics::codes;
-use sqlxlate_ir::{
-    Assignment, Expr, ExprKind, Func, InsertSource, Merge, MergeAction, MergeClause, MergeMatch,
-    Relation, Stmt, StmtKind, TableName,
-};
+use sqlxlate_ir::{Expr, ExprKind, Func, Relation, Stmt, StmtKind};
 
 use super::lexer::{Kw, T};
 use super::parse::{PErr, PResult, Parser};
-use super::query::compound;
 
 /// Depth units a nested statement costs (see [`super::parse::MAX_DEPTH`]).
 const STMT_DEPTH_COST: u32 = 2;
@@ -32,14 +28,14 @@ impl<'a> Parser<'a> {
     /// this frame (which is on the recursive path of nested statements) stays small.
     fn statement_inner(&mut self) -> PResult<Stmt> {
         match self.peek() {
-            T::Word(Kw::With) => self.with_statement(),
             T::Word(Kw::Select) => self.select_statement(),
             T::LParen if !self.at_end() => self.select_statement(),
-            T::Word(Kw::Insert) => self.kind_statement(Self::insert),
-            T::Word(Kw::Update) => self.kind_statement(Self::update),
-            T::Word(Kw::Delete) => self.kind_statement(Self::delete),
-            T::Word(Kw::Merge) => self.kind_statement(Self::merge),
-            T::Word(Kw::Truncate) => self.kind_statement(Self::truncate),
+            T::Word(Kw::With)
+            | T::Word(Kw::Insert)
+            | T::Word(Kw::Update)
+            | T::Word(Kw::Delete)
+            | T::Word(Kw::Merge)
+            | T::Word(Kw::Truncate) => self.dml_statement(),
             T::Word(Kw::Create) | T::Word(Kw::Alter) => self.create_or_alter(),
             T::Word(Kw::Drop) => self.ddl_statement(),
             T::Word(Kw::Declare) => self.declare(),
@@ -50,20 +46,6 @@ impl<'a> Parser<'a> {
             T::Word(Kw::Exec) | T::Word(Kw::Execute) => self.exec(),
             _ => self.other_statement(),
         }
-    }
-
-    fn kind_statement(&mut self, f: fn(&mut Self) -> PResult<StmtKind>) -> PResult<Stmt> {
-        let start = self.pos;
-        let kind = f(self)?;
-        Ok(Stmt::new(kind, self.span_from(start)))
-    }
-
-    fn truncate(&mut self) -> PResult<StmtKind> {
-        self.bump();
-        self.expect_kw(Kw::Table, "TABLE")?;
-        Ok(StmtKind::Truncate {
-            name: self.table_name()?,
-        })
     }
 
     fn while_stmt(&mut self) -> PResult<Stmt> {
@@ -81,108 +63,6 @@ impl<'a> Parser<'a> {
             },
             self.span_from(start),
         ))
-    }
-
-    fn with_statement(&mut self) -> PResult<Stmt> {
-        let start = self.pos;
-        let with = self.ctes()?;
-        if self.is_kw(Kw::Insert) {
-            let mut kind = self.insert()?;
-            if let StmtKind::Insert {
-                source: InsertSource::Query(q),
-                ..
-            } = &mut kind
-            {
-                q.recursive = with
-                    .iter()
-                    .any(|c| super::query::cte_refers_to_itself(&c.name.value, &c.query));
-                let mut all = with;
-                all.append(&mut q.with);
-                q.with = all;
-                return Ok(Stmt::new(kind, self.span_from(start)));
-            }
-            return Err(self.err("a query after WITH"));
-        }
-        if self.is_kw(Kw::Update) || self.is_kw(Kw::Delete) || self.is_kw(Kw::Merge) {
-            return self.cte_dml(start, with);
-        }
-        self.pos = start;
-        self.select_statement()
-    }
-
-    /// `WITH c AS (…) UPDATE/DELETE/MERGE …`: the IR's writes have no CTE list, so a
-    /// CTE used only as a FROM / USING relation is inlined as a derived table. A CTE
-    /// that is the target, is recursive, or is used elsewhere (in a subquery) is not
-    /// supported.
-    fn cte_dml(&mut self, start: usize, with: Vec<sqlxlate_ir::Cte>) -> PResult<Stmt> {
-        let dml_start = self.pos;
-        let mut kind = match self.peek() {
-            T::Word(Kw::Update) => self.update()?,
-            T::Word(Kw::Delete) => self.delete()?,
-            _ => self.merge()?,
-        };
-        let dml_end = self.pos;
-        let unsupported = |p: &Self, why: &str| {
-            let mut e = p.unsupported(
-                codes::SX2007.code,
-                format!("a CTE before UPDATE, DELETE or MERGE {why} is not supported yet"),
-                "move the CTE into a derived table or a temporary view",
-            );
-            e.at = dml_start;
-            e
-        };
-        if with
-            .iter()
-            .any(|c| super::query::cte_refers_to_itself(&c.name.value, &c.query))
-        {
-            return Err(unsupported(self, "that is recursive"));
-        }
-        let is_cte = |t: &TableName| {
-            t.source.parts.len() == 1
-                && with
-                    .iter()
-                    .any(|c| c.name.value.eq_ignore_ascii_case(t.source.name()))
-        };
-        let target_is_cte = match &kind {
-            StmtKind::Update { target, .. } | StmtKind::Delete { target, .. } => is_cte(target),
-            StmtKind::Merge(m) => is_cte(&m.target),
-            _ => false,
-        };
-        if target_is_cte {
-            return Err(unsupported(self, "that writes through the CTE"));
-        }
-        // Unqualified mentions of CTE names (not `name.col`) must all be relations we
-        // inline; anything else (a subquery in WHERE) would be left dangling.
-        let mut mentions = 0usize;
-        for i in dml_start..dml_end {
-            let named = matches!(
-                self.tok(i).t,
-                T::Word(_) | T::Bracketed(true) | T::DQuoted(true)
-            );
-            if named
-                && self.tok(i + 1).t != T::Dot
-                && (i == 0 || self.tok(i - 1).t != T::Dot)
-                && with
-                    .iter()
-                    .any(|c| c.name.value.eq_ignore_ascii_case(&self.ident_at(i).value))
-            {
-                mentions += 1;
-            }
-        }
-        let mut replaced = 0usize;
-        match &mut kind {
-            StmtKind::Update { from, .. } | StmtKind::Delete { from, .. } => {
-                for r in from.iter_mut() {
-                    inline_ctes(r, &with, &mut replaced);
-                }
-            }
-            StmtKind::Merge(m) => inline_ctes(&mut m.source, &with, &mut replaced),
-            _ => {}
-        }
-        if replaced != mentions {
-            return Err(unsupported(self, "used outside FROM / USING"));
-        }
-        Ok(Stmt::new(kind, self.span_from(start)))
     }
 
     /// Simple statements and the recognised-but-unconverted ones.
@@ -277,279 +157,20 @@ impl<'a> Parser<'a> {
         self.grammar_statement()
     }
 
-    fn insert(&mut self) -> PResult<StmtKind> {
-        self.expect_kw(Kw::Insert, "INSERT")?;
-        if self.is_kw(Kw::Top) {
-            return Err(self.unsupported(
-                codes::SX2007.code,
-                "INSERT TOP is not supported".into(),
-                "use TOP inside the SELECT",
-            ));
-        }
-        self.eat_kw(Kw::Into);
-        let target = self.table_name()?;
-        self.table_hints()?;
-        let columns = if self.peek() == T::LParen && !self.at_end() {
-            self.paren_ident_list()?
-        } else {
-            Vec::new()
-        };
-        if self.is_word("OUTPUT") {
-            return Err(self.unsupported(
-                codes::SX2007.code,
-                "OUTPUT clause is not supported".into(),
-                "re-select the affected rows after the statement",
-            ));
-        }
-        let source = if self.is_kw(Kw::Default) && self.nth_is_kw(1, Kw::Values) {
-            self.bump();
-            self.bump();
-            InsertSource::DefaultValues
-        } else if self.is_kw(Kw::Exec) || self.is_kw(Kw::Execute) {
-            return Err(self.unsupported(
-                codes::SX2004.code,
-                "INSERT … EXEC is not supported".into(),
-                "run the procedure's query directly in the INSERT",
-            ));
-        } else {
-            let q = self.query()?;
-            InsertSource::Query(Box::new(q))
-        };
-        Ok(StmtKind::Insert {
-            target,
-            columns,
-            source,
-            overwrite: false,
-        })
-    }
-
-    fn assignments(&mut self) -> PResult<Vec<Assignment>> {
-        let mut v = Vec::new();
-        loop {
-            if self.peek() == T::Var {
-                return Err(self.unsupported(
-                    codes::SX2007.code,
-                    "assigning a variable inside UPDATE is not supported".into(),
-                    "compute the value with a separate SELECT",
-                ));
-            }
-            let mut name = self.ident_any("a column name")?;
-            while self.eat(T::Dot) {
-                name = self.ident_any("a column name")?;
-            }
-            let op = self.pos;
-            if !self.eat(T::Eq) {
-                self.expect(T::OpAssign, "`=`")?;
-            }
-            let mut value = self.expr()?;
-            if self.tok(op).t == T::OpAssign {
-                let col = Expr::new(
-                    ExprKind::Column {
-                        qualifier: vec![],
-                        name: name.clone(),
-                    },
-                    name.span,
-                );
-                value = compound(self.text(op), col, value);
-            }
-            v.push(Assignment {
-                column: name,
-                value,
-            });
-            if !self.eat(T::Comma) {
-                break;
-            }
-        }
-        Ok(v)
-    }
-
-    fn update(&mut self) -> PResult<StmtKind> {
-        let start = self.expect_kw(Kw::Update, "UPDATE")?;
-        if self.is_word("STATISTICS") {
+    /// INSERT, UPDATE, DELETE, MERGE, TRUNCATE, and any statement starting with a CTE
+    /// list (`grammars/tsql.lalrpop`, `DmlStmt`).
+    fn dml_statement(&mut self) -> PResult<Stmt> {
+        if self.is_kw(Kw::Update) && self.nth_is_word(1, "STATISTICS") {
+            // Statistics maintenance: Delta keeps its own statistics.
+            let start = self.pos;
             self.skip_statement_rest();
-            let span = self.span_from(start);
-            self.info(codes::SX4006.code, span, "statistics maintenance dropped");
-            return Ok(StmtKind::Dropped {
-                code: codes::SX4006.code.to_string(),
-                text: self.src[span.range()].to_string(),
-            });
-        }
-        if self.is_kw(Kw::Top) {
-            return Err(self.unsupported(
-                codes::SX2007.code,
-                "UPDATE TOP is not supported".into(),
-                "restrict the rows with a WHERE condition",
+            return Ok(self.dropped_from(
+                start,
+                codes::SX4006.code,
+                "statistics maintenance dropped",
             ));
         }
-        let target = self.table_name()?;
-        self.table_hints()?;
-        self.expect_kw(Kw::Set, "SET")?;
-        let assignments = self.assignments()?;
-        self.no_output()?;
-        let from = if self.eat_kw(Kw::From) {
-            self.relation_list()?
-        } else {
-            Vec::new()
-        };
-        let selection = self.where_clause()?;
-        let (target, alias) = resolve_alias(target, &from);
-        Ok(StmtKind::Update {
-            target,
-            alias,
-            assignments,
-            from,
-            selection,
-        })
-    }
-
-    fn no_output(&self) -> PResult<()> {
-        if self.is_word("OUTPUT") {
-            return Err(self.unsupported(
-                codes::SX2007.code,
-                "OUTPUT clause is not supported".into(),
-                "re-select the affected rows after the statement",
-            ));
-        }
-        Ok(())
-    }
-
-    fn where_clause(&mut self) -> PResult<Option<Expr>> {
-        if self.eat_kw(Kw::Where) {
-            if self.is_kw(Kw::Current) && self.nth_is_kw(1, Kw::Of) {
-                return Err(self.unsupported(
-                    codes::SX2002.code,
-                    "WHERE CURRENT OF a cursor is not supported".into(),
-                    "rewrite the cursor loop as a set-based statement",
-                ));
-            }
-            Ok(Some(self.expr()?))
-        } else {
-            Ok(None)
-        }
-    }
-
-    fn delete(&mut self) -> PResult<StmtKind> {
-        self.expect_kw(Kw::Delete, "DELETE")?;
-        if self.is_kw(Kw::Top) {
-            return Err(self.unsupported(
-                codes::SX2007.code,
-                "DELETE TOP is not supported".into(),
-                "restrict the rows with a WHERE condition",
-            ));
-        }
-        self.eat_kw(Kw::From);
-        let target = self.table_name()?;
-        let mut alias = None;
-        if !self.is_kw(Kw::From) {
-            alias = self.opt_alias(&[])?;
-        }
-        self.table_hints()?;
-        self.no_output()?;
-        let from = if self.eat_kw(Kw::From) {
-            self.relation_list()?
-        } else {
-            Vec::new()
-        };
-        let selection = self.where_clause()?;
-        let (target, alias2) = resolve_alias(target, &from);
-        Ok(StmtKind::Delete {
-            target,
-            alias: alias.or(alias2),
-            from,
-            selection,
-        })
-    }
-
-    fn merge(&mut self) -> PResult<StmtKind> {
-        self.expect_kw(Kw::Merge, "MERGE")?;
-        if self.is_kw(Kw::Top) {
-            return Err(self.unsupported(
-                codes::SX2007.code,
-                "MERGE TOP is not supported".into(),
-                "restrict the source rows instead",
-            ));
-        }
-        self.eat_kw(Kw::Into);
-        let target = self.table_name()?;
-        self.table_hints()?;
-        let target_alias = self.opt_alias(&[Kw::Using])?;
-        self.expect_kw(Kw::Using, "USING")?;
-        let source = self.relation_list()?;
-        let mut source = source;
-        if source.len() != 1 {
-            return Err(self.err("a single source relation"));
-        }
-        let source = source.remove(0);
-        self.expect_kw(Kw::On, "ON")?;
-        let on = self.expr()?;
-        let mut clauses = Vec::new();
-        while self.eat_kw(Kw::When) {
-            let matched = if self.eat_kw(Kw::Matched) {
-                MergeMatch::Matched
-            } else {
-                self.expect_kw(Kw::Not, "MATCHED or NOT MATCHED")?;
-                self.expect_kw(Kw::Matched, "MATCHED")?;
-                if self.eat_kw(Kw::By) {
-                    if self.eat_kw(Kw::Source) {
-                        MergeMatch::NotMatchedBySource
-                    } else {
-                        self.expect_kw(Kw::Target, "TARGET or SOURCE")?;
-                        MergeMatch::NotMatchedByTarget
-                    }
-                } else {
-                    MergeMatch::NotMatchedByTarget
-                }
-            };
-            let condition = if self.eat_kw(Kw::And) {
-                Some(self.expr()?)
-            } else {
-                None
-            };
-            self.expect_kw(Kw::Then, "THEN")?;
-            let action = if self.eat_kw(Kw::Update) {
-                self.expect_kw(Kw::Set, "SET")?;
-                MergeAction::Update {
-                    assignments: self.assignments()?,
-                }
-            } else if self.eat_kw(Kw::Delete) {
-                MergeAction::Delete
-            } else {
-                self.expect_kw(Kw::Insert, "UPDATE, DELETE or INSERT")?;
-                let columns = if self.peek() == T::LParen {
-                    self.paren_ident_list()?
-                } else {
-                    Vec::new()
-                };
-                if self.is_kw(Kw::Default) {
-                    return Err(self.unsupported(
-                        codes::SX2007.code,
-                        "INSERT DEFAULT VALUES in MERGE is not supported".into(),
-                        "list the columns and values",
-                    ));
-                }
-                self.expect_kw(Kw::Values, "VALUES")?;
-                self.expect(T::LParen, "`(`")?;
-                let values = self.expr_list()?;
-                self.expect(T::RParen, "`)`")?;
-                MergeAction::Insert { columns, values }
-            };
-            clauses.push(MergeClause {
-                matched,
-                condition,
-                action,
-            });
-        }
-        self.no_output()?;
-        if clauses.is_empty() {
-            return Err(self.err("WHEN"));
-        }
-        Ok(StmtKind::Merge(Box::new(Merge {
-            target,
-            target_alias,
-            source,
-            on,
-            clauses,
-        })))
+        self.grammar_statement()
     }
 
     /// CREATE / ALTER: tables, views and indexes go to the grammar (`DdlStmt`); routines
@@ -924,58 +545,6 @@ impl<'a> Parser<'a> {
     fn proc_statement(&mut self) -> PResult<Stmt> {
         self.grammar_statement()
     }
-}
-
-/// Replaces table references to CTEs by derived tables holding the CTE's query.
-fn inline_ctes(r: &mut Relation, with: &[sqlxlate_ir::Cte], replaced: &mut usize) {
-    match r {
-        Relation::Table { name, alias, span } if name.source.parts.len() == 1 => {
-            if let Some(c) = with
-                .iter()
-                .find(|c| c.name.value.eq_ignore_ascii_case(name.source.name()))
-            {
-                *replaced += 1;
-                *r = Relation::Derived {
-                    query: Box::new(c.query.clone()),
-                    alias: Some(alias.clone().unwrap_or_else(|| c.name.clone())),
-                    columns: c.columns.clone(),
-                    span: *span,
-                };
-            }
-        }
-        Relation::Join { left, right, .. } => {
-            inline_ctes(left, with, replaced);
-            inline_ctes(right, with, replaced);
-        }
-        _ => {}
-    }
-}
-
-/// `UPDATE m … FROM t m` targets `t` under alias `m`.
-fn resolve_alias(target: TableName, from: &[Relation]) -> (TableName, Option<sqlxlate_ir::Ident>) {
-    if target.source.parts.len() != 1 {
-        return (target, None);
-    }
-    let wanted = target.source.name().to_string();
-    fn find(r: &Relation, wanted: &str) -> Option<(TableName, sqlxlate_ir::Ident)> {
-        match r {
-            Relation::Table {
-                name,
-                alias: Some(a),
-                ..
-            } if a.value.eq_ignore_ascii_case(wanted) => Some((name.clone(), a.clone())),
-            Relation::Join { left, right, .. } => {
-                find(left, wanted).or_else(|| find(right, wanted))
-            }
-            _ => None,
-        }
-    }
-    for r in from {
-        if let Some((t, a)) = find(r, &wanted) {
-            return (t, Some(a));
-        }
-    }
-    (target, None)
 }
 
 /// `OBJECT_ID(…) IS NOT NULL`, or `EXISTS (SELECT … FROM sys.… / INFORMATION_SCHEMA.…)`.

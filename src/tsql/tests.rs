@@ -1197,3 +1197,47 @@ fn niladic_user_functions_are_calls_not_columns() {
     assert!(format!("{:?}", m.units).contains("Call"));
     assert_eq!(d.iter().filter(|d| d.code == "SX3001").count(), 2);
 }
+
+#[test]
+fn dml_statement_boundaries_and_unsupported_clauses() {
+    // A MERGE without `;` ends after its last action; hints and CTEs do not split.
+    for src in [
+        "MERGE t USING s ON t.id = s.id WHEN MATCHED THEN DELETE\nINSERT INTO t VALUES (1)",
+        "MERGE t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET a = 1\nUPDATE t SET a = 2",
+        "INSERT INTO t WITH (TABLOCK) SELECT 1\nSELECT 2",
+        "WITH c AS (SELECT 1 AS x) INSERT INTO t SELECT x FROM c\nSELECT 2",
+    ] {
+        let (m, d) = run(src);
+        assert_eq!(stmts(&m).len(), 2, "{src}");
+        assert!(errors(&d).is_empty(), "{src}");
+    }
+    for (src, message) in [
+        (
+            "MERGE t USING s ON t.id = s.id WHEN MATCHED THEN DELETE OUTPUT $action, deleted.id INTO #log;",
+            "OUTPUT clause is not supported",
+        ),
+        (
+            "DELETE FROM t OUTPUT deleted.a WHERE a = 1",
+            "OUTPUT clause is not supported",
+        ),
+        (
+            "UPDATE t SET a = 1, @v = 2",
+            "assigning a variable inside UPDATE is not supported",
+        ),
+        (
+            "UPDATE t SET a = 1 WHERE CURRENT OF c",
+            "WHERE CURRENT OF a cursor is not supported",
+        ),
+        ("DELETE TOP (5) FROM t", "DELETE TOP is not supported"),
+        ("INSERT INTO t EXEC dbo.p 1", "INSERT … EXEC is not supported"),
+    ] {
+        let (m, d) = run(src);
+        assert_eq!(stmts(&m).len(), 1, "{src}");
+        let e = errors(&d);
+        assert_eq!(e.len(), 1, "{src}");
+        assert_eq!(e[0].message, message, "{src}");
+    }
+    let (_, d) = run("UPDATE t SET a = 1 WHERE b = 2 OPTION (RECOMPILE)");
+    assert!(errors(&d).is_empty());
+    assert!(d.iter().any(|d| d.message == "query hint dropped"));
+}
