@@ -1,5 +1,6 @@
-//! Expressions: boolean conditions (OR > AND > NOT > predicates) over value
-//! expressions (`+ - & ^ |` > `* / %` > unary > primary), with T-SQL precedence.
+//! Expression building blocks shared by the grammar's actions: literal typing (as SQL
+//! Server types literals), binary operations, casts, and the translation of LIKE
+//! patterns with `[…]` classes into anchored regular expressions.
 
 use sqlxlate_diagnostics::Span;
 use sqlxlate_ir::{BinaryOp, CastMode, DataType, Expr, ExprKind, LikeKind, Literal};

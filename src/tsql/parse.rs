@@ -1,9 +1,11 @@
-//! The recursive-descent parser core: a cursor over the significant tokens of one
-//! batch, error values, statement-level recovery and the helpers every production uses.
+//! The statement layer's core: a cursor over the significant tokens of one batch, the
+//! statement splitter ([`Parser::statement_end`], built on [`Parser::resync`]), the
+//! bridge to the grammar ([`Parser::grammar_statement`], [`Parser::grammar_condition`]),
+//! error values and statement-level recovery.
 //!
-//! The parser builds IR directly (there is no separate AST): each production returns
-//! IR nodes with spans. Recursion is bounded by [`MAX_DEPTH`]; exceeding it is a
-//! diagnostic ([`codes::SX1002`]), never a stack overflow.
+//! Control-flow nesting (IF / WHILE / BEGIN … END inside each other) is bounded by
+//! [`MAX_DEPTH`]; exceeding it is a diagnostic ([`codes::SX1002`]), never a stack
+//! overflow. Nesting inside a statement is capped by the token adapter.
 
 use sqlxlate_diagnostics::{codes, Diagnostic, Span};
 use sqlxlate_ir::{Expr, Stmt, StmtKind, Unconverted};

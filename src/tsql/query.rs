@@ -1,9 +1,10 @@
-//! Queries: WITH, set operations, SELECT blocks, FROM/joins/APPLY, PIVOT/UNPIVOT,
-//! GROUP BY forms, ORDER BY, TOP and OFFSET/FETCH.
+//! Query and assignment building blocks shared by the grammar's actions: variable
+//! references, compound assignment (`x += e`), and recursive-CTE detection.
 
 use sqlxlate_diagnostics::Span;
 use sqlxlate_ir::{Expr, ExprKind, Query, Relation, SetExpr};
 
+/// A reference to variable `name` (without its `@`).
 pub fn var_expr(name: &str, span: Span) -> Expr {
     Expr::new(
         ExprKind::Variable {

@@ -1,5 +1,7 @@
-//! Statements: DML, DDL, variables, control flow, and the recognised-but-unconverted
-//! statements (routines, cursors, transactions, dynamic SQL).
+//! The statement layer: dispatch on a statement's first words to the grammar, control
+//! flow (IF / ELSE, WHILE, BEGIN … END, TRY / CATCH), session options, and the
+//! statements that are recognised by their first words and not converted (routines,
+//! cursors, transactions, dynamic SQL, administration).
 
 use sqlxlate_diagnostics::codes;
 use sqlxlate_ir::{Expr, ExprKind, Func, Relation, Stmt, StmtKind};
