@@ -20,9 +20,35 @@ pub fn to_codespan(text: &str, d: &Diagnostic) -> CsDiagnostic<()> {
         Severity::Warning => CsSeverity::Warning,
         Severity::Info => CsSeverity::Note,
     };
+    let mut notes = Vec::new();
+    // codespan prints the whole source line under each label: on a minified or
+    // generated one-line script that is quadratic in the line's length. Labels on
+    // lines longer than this are given as a position instead.
+    const LONG_LINE: usize = 400;
     let labels = d
         .labels
         .iter()
+        .filter(|l| {
+            let r = clamp(text, l.span);
+            let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[r.start..]
+                .find('\n')
+                .map_or(text.len(), |i| r.start + i);
+            if line_end - line_start <= LONG_LINE {
+                return true;
+            }
+            let line = text[..r.start].matches('\n').count() + 1;
+            let col = text[line_start..r.start].chars().count() + 1;
+            let what = if l.message.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", l.message)
+            };
+            notes.push(format!(
+                "at line {line}, column {col}{what}; the line is too long to show"
+            ));
+            false
+        })
         .map(|l| {
             let range = clamp(text, l.span);
             let label = if l.primary {
@@ -33,7 +59,6 @@ pub fn to_codespan(text: &str, d: &Diagnostic) -> CsDiagnostic<()> {
             label.with_message(l.message.clone())
         })
         .collect();
-    let mut notes = Vec::new();
     if let Some(h) = &d.hint {
         notes.push(format!("hint: {h}"));
     }
@@ -95,6 +120,16 @@ fn severity_word(s: Severity) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_given_as_a_position_not_printed() {
+        let text = format!("SELECT 1; {}SELECT x;\n", "SELECT 2; ".repeat(100));
+        let at = text.rfind('x').unwrap_or(0);
+        let d = Diagnostic::new("SX1001", Span::new(at, at + 1), "odd");
+        let out = render_plain("t.sql", &text, &[d]);
+        assert!(out.contains("at line 1, column 1018"), "{out}");
+        assert!(!out.contains("SELECT 2;"), "{out}");
+    }
 
     #[test]
     fn renders_code_message_location_and_hint() {

@@ -277,7 +277,7 @@ fn run_convert(args: &ConvertArgs, json_errors: &mut bool) -> Result<u8, Fatal> 
                 .filter(|f| f.kind != sqlxlate::OutputKind::Main)
                 .map(|f| f.path.as_str())
                 .collect();
-            if !others.is_empty() {
+            if !others.is_empty() && format == FormatArg::Human {
                 eprintln!(
                     "note: {} not written; use -o DIR to write every output file",
                     others.join(", ")
@@ -295,33 +295,83 @@ fn run_convert(args: &ConvertArgs, json_errors: &mut bool) -> Result<u8, Fatal> 
     Ok(status.exit_code() as u8)
 }
 
-/// Refuses to run when an output file or the report would replace the input file
-/// itself (for example `convert sql/x.sql -o sql/`), comparing canonical paths.
-fn check_not_overwriting_input(args: &ConvertArgs, conv: &Conversion) -> Result<(), Fatal> {
-    if args.input == "-" {
-        return Ok(());
-    }
-    let Ok(input) = std::fs::canonicalize(&args.input) else {
-        return Ok(());
+/// A path made absolute without requiring it to exist: its longest existing ancestor,
+/// canonicalised, joined with the rest.
+fn resolved(p: &Path) -> Option<std::path::PathBuf> {
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().ok()?.join(p)
     };
-    let same = |p: &Path| std::fs::canonicalize(p).is_ok_and(|c| c == input);
+    let mut rest = Vec::new();
+    let mut cur = abs.as_path();
+    loop {
+        if let Ok(c) = std::fs::canonicalize(cur) {
+            return Some(rest.iter().rev().fold(c, |acc, part| acc.join(part)));
+        }
+        rest.push(cur.file_name()?.to_os_string());
+        cur = cur.parent()?;
+    }
+}
+
+/// True when `a` and `b` name the same file: the same resolved path, or (for files
+/// that exist) the same device and inode, which also catches hard links.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            if x.dev() == y.dev() && x.ino() == y.ino() {
+                return true;
+            }
+        }
+    }
+    matches!((resolved(a), resolved(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// Refuses to run when an output file or the report would replace the input file
+/// itself (for example `convert sql/x.sql -o sql/`), or when the report would replace
+/// an output file; checks that the report's directory exists. All before writing.
+fn check_not_overwriting_input(args: &ConvertArgs, conv: &Conversion) -> Result<(), Fatal> {
+    let input = (args.input != "-").then(|| Path::new(&args.input));
     if let Some(dir) = &args.output {
         for f in &conv.files {
             let path = dir.join(&f.path);
-            if same(&path) {
+            if input.is_some_and(|i| same_file(&path, i)) {
                 return Err(Fatal(format!(
                     "refusing to overwrite the input file {} with the converted output; \
                      choose another output directory with -o",
                     path.display()
                 )));
             }
+            if args.report.as_deref().is_some_and(|r| same_file(&path, r)) {
+                return Err(Fatal(format!(
+                    "the report and the output file {} are the same file; choose another --report path",
+                    path.display()
+                )));
+            }
         }
     }
     if let Some(report) = &args.report {
-        if same(report) {
+        if input.is_some_and(|i| same_file(report, i)) {
             return Err(Fatal(format!(
                 "refusing to overwrite the input file {} with the report; choose another --report path",
                 report.display()
+            )));
+        }
+        let parent = match report.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let created = args
+            .output
+            .as_deref()
+            .is_some_and(|d| resolved(d) == resolved(parent));
+        if !parent.is_dir() && !created {
+            return Err(Fatal(format!(
+                "cannot write report {}: directory {} does not exist",
+                report.display(),
+                parent.display()
             )));
         }
     }

@@ -335,3 +335,68 @@ fn json_format_reports_cli_errors_as_json() {
     let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(v[0]["severity"], "fatal");
 }
+
+#[test]
+fn report_onto_an_output_file_and_hard_links_to_the_input_are_refused() {
+    let dir = scratch("report-onto-output");
+    let input = dir.join("s1.sql");
+    std::fs::write(&input, "SELECT 1 AS one;\n").unwrap();
+    let out_dir = dir.join("o2");
+    let out = bin()
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out_dir)
+        .arg("--report")
+        .arg(out_dir.join("s1.sql"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("are the same file"));
+    assert!(!out_dir.join("s1.sql").exists());
+
+    // An output file that is a hard link to the input is the input.
+    let linked = dir.join("linked");
+    std::fs::create_dir_all(&linked).unwrap();
+    std::fs::hard_link(&input, linked.join("s1.sql")).unwrap();
+    let out = bin()
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(&linked)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(&input).unwrap(),
+        "SELECT 1 AS one;\n"
+    );
+
+    // A report in a missing directory fails before any output is written.
+    let out = bin()
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(dir.join("o3"))
+        .arg("--report")
+        .arg(dir.join("missing").join("r.json"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.join("o3").join("s1.sql").exists());
+}
+
+#[test]
+fn json_diagnostics_stay_valid_json_when_outputs_are_not_written() {
+    let out = run_with_stdin(
+        {
+            let mut c = bin();
+            c.args(["convert", "-", "--profile", "portable", "--format", "json"]);
+            c
+        },
+        b"CREATE TABLE dbo.T (id INT IDENTITY(1,1), a INT);\n",
+    );
+    let stderr = text(&out.stderr);
+    let v: serde_json::Value = serde_json::from_str(stderr.trim()).expect("stderr is JSON");
+    assert!(v.is_array());
+}

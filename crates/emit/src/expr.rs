@@ -4,7 +4,7 @@ use sqlxlate_ir::{
     BinaryOp, CastMode, DataType, Expr, ExprKind, LikeKind, Literal, UnaryOp, WhenThen,
 };
 
-use crate::doc::{call, comma_sep, line, parens, t, D};
+use crate::doc::{call, comma_sep, join, line, parens, t, D};
 use crate::emitter::Emitter;
 use crate::names;
 use crate::types::{collation_name, data_type, TypeNote};
@@ -419,10 +419,7 @@ impl Emitter<'_> {
             flatten_chain(op, left, &mut operands, 0);
             flatten_chain(op, right, &mut operands, 0);
             let docs: Vec<D> = operands.into_iter().map(|o| self.ex(o, p + 1)).collect();
-            return P::new(
-                D::intersperse(docs, line().append(t(format!("{sym} ")))).group(),
-                p,
-            );
+            return P::new(join(docs, line().append(t(format!("{sym} ")))).group(), p);
         }
         let l = self.ex(left, p);
         // AND and OR are associative: keep a right-nested chain flat.

@@ -6,7 +6,7 @@ use sqlxlate_ir::{
     HashAlgo, Literal, OrderBy, WindowFunc, WindowSpec,
 };
 
-use crate::doc::{call, comma_sep, line, parens, t, D};
+use crate::doc::{call, comma_sep, join, line, parens, t, D};
 use crate::emitter::Emitter;
 use crate::expr::{prec, string_literal, P};
 
@@ -1229,7 +1229,7 @@ impl Emitter<'_> {
         if parts.is_empty() {
             return t("()");
         }
-        parens(D::intersperse(parts, line()))
+        parens(join(parts, line()))
     }
 
     /// ORDER BY items.

@@ -5,7 +5,7 @@ use sqlxlate_ir::{
     ExprKind, Func, GroupBy, Ident, JoinKind, Query, Relation, Select, SetExpr, SetOp,
 };
 
-use crate::doc::{call, clause, comma_sep, line, parens, t, D};
+use crate::doc::{call, clause, comma_sep, join, line, parens, t, D};
 use crate::emitter::Emitter;
 use crate::expr::{prec, string_literal};
 use crate::names;
@@ -90,7 +90,7 @@ impl Emitter<'_> {
                 parts.push(t("OFFSET ").append(d));
             }
         }
-        D::intersperse(parts, line()).group()
+        join(parts, line()).group()
     }
 
     /// Prints a value stored into a column, rounded the way SQL Server stores it.
@@ -185,20 +185,20 @@ impl Emitter<'_> {
             let d = self.ex0(q);
             parts.push(clause("QUALIFY", d));
         }
-        D::intersperse(parts, line()).group()
+        join(parts, line()).group()
     }
 
     /// Open-source Spark 4.1 has no QUALIFY: compute the condition as a column in a
     /// derived table and filter on it.
     fn select_qualify_portable(&mut self, s: &Select) -> D {
         let extra = s.qualify.as_ref().map(|q| self.ex0(q));
-        let inner = D::intersperse(self.select_clauses(s, extra), line()).group();
+        let inner = join(self.select_clauses(s, extra), line()).group();
         let parts = vec![
             t("SELECT * EXCEPT (sx_qualify)"),
             clause("FROM", parens(inner).append(t(" AS sx_q"))),
             t("WHERE sx_qualify"),
         ];
-        D::intersperse(parts, line()).group()
+        join(parts, line()).group()
     }
 
     fn select_clauses(&mut self, s: &Select, extra_item: Option<D>) -> Vec<D> {

@@ -6,7 +6,7 @@ use sqlxlate_ir::{
     MergeMatch, ObjectKind, Relation, Stmt, StmtKind, TableDef, TableName, VarDecl,
 };
 
-use crate::doc::{clause, comma_sep, hard, line, lines, parens, t, D};
+use crate::doc::{clause, comma_sep, hard, join, line, lines, parens, t, D};
 use crate::emitter::{Emitter, Place, Rounding};
 use crate::names;
 use crate::types::{column_type, TypeNote};
@@ -157,7 +157,7 @@ impl Emitter<'_> {
             let d = self.ex0(w);
             parts.push(clause("WHERE", d));
         }
-        let doc = D::intersperse(parts, line()).group();
+        let doc = join(parts, line()).group();
         if from_doc.is_some() {
             return self.unsupported_dml(doc, s, what);
         }
