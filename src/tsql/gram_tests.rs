@@ -134,3 +134,26 @@ fn parse_and_niladic_functions() {
     // `AS` inside another call is a syntax error, not a silent cast.
     assert_eq!(error_messages("SELECT LEN(x AS INT)")[0].0, "SX1001");
 }
+
+#[test]
+fn a_typo_after_a_complete_statement_is_reported_on_its_own() {
+    let (m, d) = run("SELECT 1 AS a\nSELEC 2\nSELECT 3 AS c");
+    let s = stmts(&m);
+    assert_eq!(s.len(), 3, "{:#?}", m.units);
+    assert!(matches!(&s[0].kind, StmtKind::Query(_)));
+    assert!(matches!(&s[1].kind, StmtKind::Unconverted(u) if u.text == "SELEC 2"));
+    assert!(matches!(&s[2].kind, StmtKind::Query(_)));
+    assert_eq!(
+        d.iter().filter(|d| d.severity == Severity::Error).count(),
+        1
+    );
+}
+
+#[test]
+fn statement_keywords_after_a_comma_are_names() {
+    let (m, d) = run("SELECT member_id,\n  throw\nFROM dbo.X\nTHROW 50001, 'bad', 1");
+    let s = stmts(&m);
+    assert_eq!(s.len(), 2, "{d:#?}");
+    assert!(matches!(&s[0].kind, StmtKind::Query(_)), "{d:#?}");
+    assert!(matches!(&s[1].kind, StmtKind::Unconverted(u) if u.text.starts_with("THROW")));
+}

@@ -327,13 +327,28 @@ impl<'a> Parser<'a> {
 
     /// Parses the statement at the cursor with the grammar, over the tokens up to
     /// [`Parser::statement_end`].
+    ///
+    /// When the tokens fail to parse at a token after the first, and the tokens before
+    /// it form a complete statement, that statement is kept and the next one starts at
+    /// the failing token (`SELECT 1 AS a` then a typo `SELEC 2`: the SELECT converts,
+    /// the typo is reported on its own).
     pub fn grammar_statement(&mut self) -> PResult<Stmt> {
         let start = self.pos;
         let end = self.statement_end(start);
-        match self.run_grammar(start, end, false)? {
-            super::lower::Parsed::Stmt(s) => Ok(*s),
-            super::lower::Parsed::Cond(_) => Err(self.err("a statement")),
+        let e = match self.run_grammar(start, end, false) {
+            Ok(super::lower::Parsed::Stmt(s)) => return Ok(*s),
+            Ok(super::lower::Parsed::Cond(_)) => return Err(self.err("a statement")),
+            Err(e) => e,
+        };
+        if e.code == codes::SX1001.code && e.at > start + 1 && e.at < end {
+            let ndiag = self.diags.len();
+            if let Ok(super::lower::Parsed::Stmt(s)) = self.run_grammar(start, e.at, false) {
+                return Ok(*s);
+            }
+            self.diags.truncate(ndiag);
+            self.pos = start;
         }
+        Err(e)
     }
 
     /// Parses the condition of an IF / WHILE: the tokens up to the next statement
@@ -344,7 +359,10 @@ impl<'a> Parser<'a> {
         let mut depth = 0i64;
         while end < self.toks.len() {
             let t = self.tok(end).t;
-            if depth == 0 && end > start && (self.starts_statement(end) || t == T::Semi) {
+            if depth == 0
+                && end > start
+                && ((self.starts_statement(end) && !self.glued_to_previous(end)) || t == T::Semi)
+            {
                 break;
             }
             match t {
@@ -402,6 +420,34 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// True when the token at `i` follows a token after which no statement can start
+    /// (`,`, `.`, `(`, an operator): a column named like a statement keyword, such as
+    /// `throw` in a select list, is not a statement start.
+    pub fn glued_to_previous(&self, i: usize) -> bool {
+        i > 0
+            && matches!(
+                self.tok(i - 1).t,
+                T::Comma
+                    | T::Dot
+                    | T::LParen
+                    | T::Eq
+                    | T::NotEq
+                    | T::Lt
+                    | T::LtEq
+                    | T::Gt
+                    | T::GtEq
+                    | T::Plus
+                    | T::Minus
+                    | T::Slash
+                    | T::Percent
+                    | T::Amp
+                    | T::Pipe
+                    | T::Caret
+                    | T::Tilde
+                    | T::OpAssign
+            )
+    }
+
     /// `WITH name AS (` or `WITH name (` starts a query with CTEs (not a table hint).
     pub fn at_cte_start(&self) -> bool {
         self.is_kw(Kw::With)
@@ -448,6 +494,7 @@ impl<'a> Parser<'a> {
             if self.pos > start && parens == 0 && cases == 0 {
                 let prev = self.tok(self.pos - 1).t;
                 let continues = ddl.continues(self)
+                    || self.glued_to_previous(self.pos)
                     || match t {
                         // `WITH (` is a table hint, not a continuation.
                         T::Word(Kw::With) if self.nth(1) == T::LParen => false,
