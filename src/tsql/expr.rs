@@ -169,7 +169,8 @@ pub fn translate_like(pattern: Expr, escape: Option<char>) -> (Expr, LikeKind) {
                         let body = &chars[i + 1..i + 1 + off];
                         out.push('[');
                         let mut j = 0;
-                        if matches!(body.first(), Some('^') | Some('!')) {
+                        // Only `^` negates in T-SQL (`[!a]` matches `!` or `a`).
+                        if body.first() == Some(&'^') {
                             out.push('^');
                             j = 1;
                         }

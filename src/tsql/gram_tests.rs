@@ -157,3 +157,42 @@ fn statement_keywords_after_a_comma_are_names() {
     assert!(matches!(&s[0].kind, StmtKind::Query(_)), "{d:#?}");
     assert!(matches!(&s[1].kind, StmtKind::Unconverted(u) if u.text.starts_with("THROW")));
 }
+
+#[test]
+fn long_and_or_chains_are_balanced_short_ones_keep_their_shape() {
+    fn depth(e: &Expr) -> usize {
+        match &e.kind {
+            ExprKind::Binary { left, right, .. } => 1 + depth(left).max(depth(right)),
+            _ => 0,
+        }
+    }
+    let terms: Vec<String> = (0..300).map(|i| format!("cd = 'E{i:03}'")).collect();
+    let (m, d) = run(&format!("SELECT id FROM dx WHERE {}", terms.join(" OR ")));
+    assert!(!d.iter().any(|d| d.severity == Severity::Error));
+    let StmtKind::Query(q) = &stmts(&m)[0].kind else {
+        panic!()
+    };
+    let SetExpr::Select(s) = &q.body else {
+        panic!()
+    };
+    let w = s.selection.as_ref().expect("where");
+    assert!(depth(w) <= 10, "depth {}", depth(w));
+    // A short chain stays left-deep: ((a AND b) AND c).
+    let (m, _) = run("SELECT 1 WHERE a = 1 AND b = 2 AND c = 3");
+    let StmtKind::Query(q) = &stmts(&m)[0].kind else {
+        panic!()
+    };
+    let SetExpr::Select(s) = &q.body else {
+        panic!()
+    };
+    let ExprKind::Binary { left, .. } = &s.selection.as_ref().expect("where").kind else {
+        panic!()
+    };
+    assert!(matches!(
+        left.kind,
+        ExprKind::Binary {
+            op: BinaryOp::And,
+            ..
+        }
+    ));
+}

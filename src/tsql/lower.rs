@@ -44,6 +44,32 @@ pub enum Parsed {
 
 // ---------- expressions ----------
 
+/// Chains up to this length are built left-deep, as written.
+const LEFT_DEEP_CHAIN: usize = 32;
+
+/// `a op b op c …` for an associative `op` (AND, OR). Short chains are left-deep as
+/// written; longer ones are balanced, so that the tree's depth grows with the
+/// logarithm of the chain's length and the passes' depth limit is not reached by a
+/// flat list of conditions.
+pub fn chain(op: BinaryOp, mut terms: Vec<Expr>) -> Expr {
+    fn balanced(op: BinaryOp, terms: &mut [Option<Expr>]) -> Expr {
+        match terms.len() {
+            1 => terms[0].take().unwrap_or_else(|| null(0, 0)),
+            n => {
+                let (a, b) = terms.split_at_mut(n / 2);
+                bin(op, balanced(op, a), balanced(op, b))
+            }
+        }
+    }
+    if terms.len() > LEFT_DEEP_CHAIN {
+        let mut v: Vec<Option<Expr>> = terms.into_iter().map(Some).collect();
+        return balanced(op, &mut v);
+    }
+    let rest = terms.split_off(1.min(terms.len()));
+    let first = terms.pop().unwrap_or_else(|| null(0, 0));
+    rest.into_iter().fold(first, |a, b| bin(op, a, b))
+}
+
 /// `NOT e` (`NOT EXISTS` folds into the EXISTS node).
 pub fn not(l: usize, e: Expr) -> Expr {
     let span = Span::new(l, l).cover(e.span);

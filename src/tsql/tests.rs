@@ -502,6 +502,10 @@ fn like_with_classes_becomes_anchored_regex() {
     assert!(w.contains("(?s)^[^0-9].*$"), "{w}");
     assert!(w.contains("kind: Regex"));
     assert!(w.contains("kind: Like"));
+    // `!` is not a negation in T-SQL: `[!a]` matches `!` or `a`.
+    let s = one("SELECT 1 FROM t WHERE a LIKE '[!a]%'");
+    let w = format!("{:?}", select_of(query_of(&s)).selection);
+    assert!(w.contains("(?s)^[!a].*$"), "{w}");
 }
 
 #[test]
