@@ -47,6 +47,7 @@ pub fn run(module: &mut Module, options: &PassOptions) -> (Vec<TableMapping>, Ve
         local_functions: Vec::new(),
         local_session_functions: Vec::new(),
         functions_seen: Vec::new(),
+        target_sources: IndexMap::new(),
         routine_drop: false,
     };
     // Function definitions first, so that calls know which functions the input defines.
@@ -87,6 +88,9 @@ struct Naming {
     local_session_functions: Vec<String>,
     /// Target names of functions already reported (SX4500 / SX4501 once per function).
     functions_seen: Vec<String>,
+    /// For each permanent target name, the `schema.name` spellings (lower-cased) that
+    /// map to it: two different ones are a collision (SX3514, once per spelling).
+    target_sources: IndexMap<String, Vec<String>>,
     /// Inside `DROP FUNCTION` / `DROP PROCEDURE`: the names are routines, not tables, so
     /// they get a target name but are not listed in the table mappings.
     routine_drop: bool,
@@ -229,6 +233,29 @@ impl Naming {
                 )
                 .with_hint("map different source databases to different catalogs or schemas if their names collide"),
             );
+        }
+        let spelling = format!(
+            "{}.{}",
+            source_parts[source_parts.len() - 2],
+            source_parts[source_parts.len() - 1]
+        )
+        .to_lowercase();
+        let seen = self.target_sources.entry(key.clone()).or_default();
+        if !seen.contains(&spelling) {
+            if let Some(first) = seen.first() {
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        codes::SX3514.code,
+                        span,
+                        format!(
+                            "`{}` and `{first}` are different tables in the source but both map to `{key}`",
+                            t.source.dotted()
+                        ),
+                    )
+                    .with_hint("rename one of the tables so that their normalised names differ"),
+                );
+            }
+            seen.push(spelling);
         }
         if !self.routine_drop {
             self.record(key, source, span, role);

@@ -81,6 +81,15 @@ crate::declare_codes! {
         example: "SELECT * FROM dbo.tvf_ActiveMembers('2024-01-01') -- with no CREATE FUNCTION dbo.tvf_ActiveMembers in the input",
         what_to_do: "Create the function as a temporary function (`CREATE TEMPORARY FUNCTION tvf_activemembers(…) RETURNS TABLE …`) in the session before the statement runs, or convert with the databricks profile, where the call keeps its catalog and schema.",
     }
+    SX3514 {
+        title: "two source tables map to the same target table",
+        severity: Warning,
+        kind: Semantic,
+        meaning: "Two table names that are different in SQL Server normalise to the same Unity Catalog name (for example `dbo.[Claim Line]` and `dbo.Claim_Line` both become `main.dbo.claim_line`), so reads and writes of both go to one table.",
+        why: "Unity Catalog names are lower-cased and limited to letters, digits and underscores; spaces and other characters are replaced by `_`.",
+        example: "CREATE TABLE dbo.[Claim Line] (id INT); CREATE TABLE dbo.Claim_Line (id INT, x INT);",
+        what_to_do: "Rename one of the tables in the source (or in the output) so that their normalised names differ.",
+    }
     SX4500 {
         title: "database or server part of a table or function name dropped",
         severity: Info,
