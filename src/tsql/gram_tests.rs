@@ -196,3 +196,19 @@ fn long_and_or_chains_are_balanced_short_ones_keep_their_shape() {
         }
     ));
 }
+
+#[test]
+fn variable_assignment_from_a_table_warns_unless_one_row_is_certain() {
+    let codes = |src: &str| {
+        let (_, d) = run(src);
+        d.iter().map(|d| d.code).collect::<Vec<_>>()
+    };
+    assert!(codes("SELECT @id = claim_id FROM dbo.Claim WHERE status = 'Z'").contains(&"SX3005"));
+    assert!(codes("SELECT @s = @s + icd + ';' FROM dbo.Dx").contains(&"SX3005"));
+    assert!(
+        !codes("SELECT TOP 1 @id = claim_id FROM dbo.Claim ORDER BY paid_dt DESC")
+            .contains(&"SX3005")
+    );
+    assert!(!codes("SELECT @n = COUNT(*), @m = MAX(paid_dt) FROM dbo.Claim").contains(&"SX3005"));
+    assert!(!codes("SELECT @a = 1, @b = 'x'").contains(&"SX3005"));
+}

@@ -979,8 +979,26 @@ pub fn grouping_set(e: Expr) -> Vec<Expr> {
 
 // ---------- statements ----------
 
+/// True when a variable-assigning query reads a table and nothing guarantees one row:
+/// no `TOP 1`, and not every item is an aggregate without GROUP BY.
+fn single_row_unknown(q: &Query) -> bool {
+    let SetExpr::Select(s) = &q.body else {
+        return true;
+    };
+    if s.from.is_empty() {
+        return false;
+    }
+    let top_one = matches!(&q.limit, Some(Limit { count: Some(c), offset: None, .. })
+        if matches!(&c.kind, ExprKind::Literal { value: Literal::Integer(v) } if v == "1"));
+    let all_aggregates = s.group_by.is_none()
+        && s.items
+            .iter()
+            .all(|i| matches!(i.expr.kind, ExprKind::Agg { over: None, .. }));
+    !(top_one || all_aggregates)
+}
+
 /// A SELECT statement: a query, `SELECT … INTO t` or `SELECT @v = …`.
-pub fn select_statement((q, extras): (Query, Extras), l: usize, r: usize) -> R<Stmt> {
+pub fn select_statement(cx: &mut Cx, (q, extras): (Query, Extras), l: usize, r: usize) -> R<Stmt> {
     let span = Span::new(l, r);
     if !extras.assigns.is_empty() {
         let n_items = match &q.body {
@@ -993,6 +1011,16 @@ pub fn select_statement((q, extras): (Query, Extras), l: usize, r: usize) -> R<S
                 "a SELECT that both assigns variables and returns columns",
                 "assign every item to a variable, or split the statement",
             )));
+        }
+        if single_row_unknown(&q) {
+            cx.push(
+                Diagnostic::new(
+                    codes::SX3005.code,
+                    span,
+                    "T-SQL keeps the last row's value (or the old value when no row is read); the converted assignment fails on several rows and sets NULL on none",
+                )
+                .with_hint("make the query return exactly one row (MAX(), or TOP 1 with ORDER BY), or accumulate with STRING_AGG"),
+            );
         }
         return Ok(Stmt::new(
             StmtKind::SetVarsFromQuery {

@@ -154,6 +154,15 @@ crate::declare_codes! {
         example: "INSERT INTO dbo.Sequence DEFAULT VALUES;\nGO 3",
         what_to_do: "If the repetition matters, run the cell n times, or wrap the statements in a `FOR` / `WHILE` loop in a compound block; otherwise remove the count.",
     }
+    SX3005 {
+        title: "variables assigned from a query that may return several rows or none",
+        severity: Warning,
+        kind: Semantic,
+        meaning: "`SELECT @v = col FROM …` was converted to `SET VAR v = (SELECT col FROM …)`. In T-SQL the variable takes the value of the last row read, and keeps its old value when no row is read; the converted statement raises an error when the query returns several rows and sets NULL when it returns none.",
+        why: "Databricks SQL assigns variables from a scalar subquery, which must return at most one row; there is no \"last row wins\" assignment and no \"no row, no change\".",
+        example: "SELECT @LastClaim = ClaimID FROM dbo.Claim WHERE MemberID = @MemberID;\nSELECT @List = @List + Code + ';' FROM dbo.Dx;",
+        what_to_do: "Make the query return exactly one row (an aggregate such as MAX(), or TOP 1 with an ORDER BY); accumulate strings with STRING_AGG; wrap the assignment in an IF EXISTS when no row must keep the old value.",
+    }
     SX4001 {
         title: "session setting dropped",
         severity: Info,
