@@ -187,6 +187,19 @@ impl Naming {
         } else {
             schema_written.clone()
         };
+        if schema.eq_ignore_ascii_case("sys") || schema.eq_ignore_ascii_case("INFORMATION_SCHEMA") {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    codes::SX2513.code,
+                    t.span(),
+                    format!(
+                        "`{}` is a SQL Server system catalog view with no equivalent under that name",
+                        t.source.dotted()
+                    ),
+                )
+                .with_hint("query the Unity Catalog information schema (for example system.information_schema.tables) by hand"),
+            );
+        }
         let schema_target = valid_object_name(&schema.to_lowercase());
         let name_target = valid_object_name(&name.to_lowercase());
         let normalised =

@@ -36,6 +36,15 @@ crate::declare_codes! {
         example: "SELECT TOP 5 WITH TIES * FROM a UNION SELECT * FROM b ORDER BY 1",
         what_to_do: "Rewrite the query with rank() or row_number() in a derived table and filter on it.",
     }
+    SX2513 {
+        title: "system catalog view not converted",
+        severity: Error,
+        kind: Unsupported,
+        meaning: "A statement reads a SQL Server catalog view (`sys.tables`, `sys.columns`, `INFORMATION_SCHEMA.COLUMNS`, …). Unity Catalog has its own information schema with different views and columns, so the statement is kept as an unconverted copy.",
+        why: "Mapping `sys.tables` to `main.sys.tables` would read a table that does not exist (or a user table of that name).",
+        example: "SELECT name FROM sys.columns WHERE object_id = OBJECT_ID('dbo.Claim');",
+        what_to_do: "Rewrite the query against `system.information_schema` (for example `system.information_schema.columns`), or drop it if it only checks existence before DDL (`DROP TABLE IF EXISTS` covers that idiom).",
+    }
     SX3500 {
         title: "type unknown; an assumption was made",
         severity: Warning,
