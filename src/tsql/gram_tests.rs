@@ -212,3 +212,20 @@ fn variable_assignment_from_a_table_warns_unless_one_row_is_certain() {
     assert!(!codes("SELECT @n = COUNT(*), @m = MAX(paid_dt) FROM dbo.Claim").contains(&"SX3005"));
     assert!(!codes("SELECT @a = 1, @b = 'x'").contains(&"SX3005"));
 }
+
+#[test]
+fn a_typo_inside_a_write_never_truncates_it() {
+    for src in [
+        "DELETE FROM dbo.T WHER a = 1",
+        "DELETE FROM dbo.T WHER\na = 1",
+        "SELECT a FROM dbo.T WHER a = 1",
+    ] {
+        let (m, _) = run(src);
+        let s = stmts(&m);
+        assert_eq!(s.len(), 1, "{src}: {:#?}", m.units);
+        assert!(
+            matches!(&s[0].kind, StmtKind::Unconverted(u) if u.text == src),
+            "{src}"
+        );
+    }
+}

@@ -340,7 +340,21 @@ impl<'a> Parser<'a> {
             Ok(super::lower::Parsed::Cond(_)) => return Err(self.err("a statement")),
             Err(e) => e,
         };
-        if e.code == codes::SX1001.code && e.at > start + 1 && e.at < end {
+        // Only when the failing token starts a line, and never for statements that
+        // write: `DELETE FROM t WHER x = 1` must not become a DELETE of every row
+        // (WHER read as an alias) plus an error on `x = 1`.
+        let writes = matches!(
+            self.tok(start).t,
+            T::Word(Kw::Insert | Kw::Update | Kw::Delete | Kw::Merge | Kw::Truncate | Kw::With)
+        );
+        let on_new_line = e.at > 0
+            && e.at < self.toks.len()
+            && self
+                .src
+                .get(self.tok(e.at - 1).end as usize..self.tok(e.at).start as usize)
+                .is_some_and(|gap| gap.contains('\n'));
+        if e.code == codes::SX1001.code && e.at > start + 1 && e.at < end && on_new_line && !writes
+        {
             let ndiag = self.diags.len();
             if let Ok(super::lower::Parsed::Stmt(s)) = self.run_grammar(start, e.at, false) {
                 return Ok(*s);
