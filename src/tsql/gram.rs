@@ -273,44 +273,67 @@ pub fn convert_error(src: &str, e: ParseError, end: usize) -> GErr {
     }
 }
 
+/// The diagnostic for a token that is broken in itself (an unrecognised character,
+/// an unterminated string or quoted name, a sqlcmd variable), whatever was expected.
+pub fn broken_token(t: T, found: &str) -> Option<(&'static str, String, &'static str)> {
+    Some(match t {
+        T::Error => (
+            codes::SX0100.code,
+            // Escaped: the character may be a control character (NUL).
+            format!("unrecognised character `{}`", found.escape_debug()),
+            "remove or fix the character",
+        ),
+        T::Str(false) | T::NStr(false) | T::Bracketed(false) | T::DQuoted(false) => (
+            codes::SX0101.code,
+            "unterminated string or quoted identifier".to_string(),
+            "close the string or identifier",
+        ),
+        T::SqlcmdVar => (
+            codes::SX0103.code,
+            format!("sqlcmd variable `{found}` cannot be converted"),
+            "substitute the variable's value before converting",
+        ),
+        _ => return None,
+    })
+}
+
+/// A token's text as shown in a message: its first line, at most 40 characters.
+pub fn shown(found: &str) -> String {
+    let first_line = found.lines().next().unwrap_or("");
+    let mut shown: String = first_line.chars().take(40).collect();
+    if shown.len() < found.len() {
+        shown.push('…');
+    }
+    shown
+}
+
 fn unexpected(src: &str, l: usize, tok: G, r: usize, expected: &[String]) -> GErr {
     let span = Span::new(l, r);
     let found = src.get(l..r).unwrap_or("");
-    let (code, message, hint) = match tok {
-        G::T(T::Error) => (
-            codes::SX0100.code,
-            format!("unrecognised character `{found}`"),
-            Some("remove or fix the character"),
-        ),
-        G::T(T::Str(false) | T::NStr(false) | T::Bracketed(false) | T::DQuoted(false)) => (
-            codes::SX0101.code,
-            "unterminated string or quoted identifier".to_string(),
-            Some("close the string or identifier"),
-        ),
-        G::T(T::SqlcmdVar) => (
-            codes::SX0103.code,
-            format!("sqlcmd variable `{found}` cannot be converted"),
-            Some("substitute the variable's value before converting"),
-        ),
-        _ => {
-            let first_line = found.lines().next().unwrap_or("");
-            let mut shown: String = first_line.chars().take(40).collect();
-            if shown.len() < found.len() {
-                shown.push('…');
-            }
-            let message = if expected.is_empty() {
-                format!("unexpected `{shown}`")
-            } else {
-                format!("expected {}, found `{shown}`", describe_expected(expected))
+    if let G::T(t) = tok {
+        if let Some((code, message, hint)) = broken_token(t, found) {
+            return GErr {
+                span,
+                code,
+                message,
+                hint: Some(hint),
             };
-            (codes::SX1001.code, message, None)
         }
+    }
+    let message = if expected.is_empty() {
+        format!("unexpected `{}`", shown(found))
+    } else {
+        format!(
+            "expected {}, found `{}`",
+            describe_expected(expected),
+            shown(found)
+        )
     };
     GErr {
         span,
-        code,
+        code: codes::SX1001.code,
         message,
-        hint,
+        hint: None,
     }
 }
 

@@ -172,34 +172,13 @@ impl<'a> Parser<'a> {
             };
         }
         let found = self.text(at);
-        let (code, message, hint) = match self.peek() {
-            T::Error => (
-                codes::SX0100.code,
-                format!("unrecognised character `{found}`"),
-                Some("remove or fix the character"),
+        let (code, message, hint) = match super::gram::broken_token(self.peek(), found) {
+            Some((code, message, hint)) => (code, message, Some(hint)),
+            None => (
+                codes::SX1001.code,
+                format!("expected {expected}, found `{}`", super::gram::shown(found)),
+                None,
             ),
-            T::Str(false) | T::NStr(false) | T::Bracketed(false) | T::DQuoted(false) => (
-                codes::SX0101.code,
-                "unterminated string or quoted identifier".to_string(),
-                Some("close the string or identifier"),
-            ),
-            T::SqlcmdVar => (
-                codes::SX0103.code,
-                format!("sqlcmd variable `{found}` cannot be converted"),
-                Some("substitute the variable's value before converting"),
-            ),
-            _ => {
-                let first_line = found.lines().next().unwrap_or("");
-                let mut shown: String = first_line.chars().take(40).collect();
-                if shown.len() < found.len() {
-                    shown.push('…');
-                }
-                (
-                    codes::SX1001.code,
-                    format!("expected {expected}, found `{shown}`"),
-                    None,
-                )
-            }
         };
         PErr {
             at,
@@ -209,6 +188,7 @@ impl<'a> Parser<'a> {
             span: None,
         }
     }
+
     /// A parse error from a grammar or lowering error (located by its span).
     pub fn perr(&self, g: super::gram::GErr) -> PErr {
         let at = self.toks.partition_point(|t| t.start < g.span.start);
