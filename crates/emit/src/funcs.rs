@@ -1087,10 +1087,42 @@ impl Emitter<'_> {
                 _ => d,
             });
         }
+        if target.is_string() && matches!(src, DataType::Double | DataType::Float) {
+            // Float to text: style 1 has 8 significant digits, 2 has 16, 3 has 17, all
+            // in scientific notation.
+            let digits = match style {
+                1 => Some(7),
+                2 => Some(15),
+                3 => Some(16),
+                _ => None,
+            };
+            if let Some(d) = digits {
+                self.diag_hint(
+                    codes::SX3802.code,
+                    node.span,
+                    format!("float conversion style {style} approximated: the exponent has two digits (SQL Server prints three, as e+003)"),
+                    "compare the converted text with the source for a few values",
+                );
+                return P::atom(call(
+                    "format_string",
+                    vec![t(string_literal(&format!("%.{d}e"))), x],
+                ));
+            }
+        }
         match (&target, pattern) {
             (DataType::String { max_len, .. }, Some((p, _)))
                 if is_datetime(src) || *src == DataType::Unknown =>
             {
+                // Styles 1 to 3 are also money and float styles: with an unknown type
+                // the date reading is a guess. Styles 100 and up are dates only.
+                if *src == DataType::Unknown && matches!(style, 1..=3) {
+                    self.diag_hint(
+                        codes::SX3802.code,
+                        node.span,
+                        format!("the converted value's type is unknown; style {style} is read as a date style"),
+                        "if the value is a number (money, float), convert it with format_number or format_string by hand; add its table's CREATE TABLE to the input",
+                    );
+                }
                 let mut d = call("date_format", vec![x, t(string_literal(p))]);
                 if let (Some(n), Some(w)) = (max_len, pattern_width(p)) {
                     if (*n as usize) < w {

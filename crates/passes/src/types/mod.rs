@@ -818,6 +818,67 @@ impl Types {
                     *e = cast(inner, money);
                 }
             }
+            // CONVERT(varchar, money, style): 0 rounds to 2 decimals, 1 adds thousands
+            // separators, 2 keeps 4 decimals.
+            ExprKind::Func {
+                func: Func::ConvertStyle { style, try_ },
+                args,
+            } if e.ty.is_string()
+                && matches!(*style, 0 | 1 | 2)
+                && args.len() == 2
+                && self.is_money(&args[1], 0) =>
+            {
+                let (style, try_) = (*style, *try_);
+                let Some(x) = args.pop() else {
+                    return;
+                };
+                let to = e.ty.clone();
+                let span = e.span;
+                let two = DataType::Decimal {
+                    precision: 19,
+                    scale: 2,
+                };
+                let mode = if try_ {
+                    CastMode::Try
+                } else {
+                    CastMode::Strict
+                };
+                let as_text = |x: Expr| {
+                    Expr::typed(
+                        ExprKind::Cast {
+                            expr: Box::new(x),
+                            to: to.clone(),
+                            mode,
+                        },
+                        span,
+                        to.clone(),
+                    )
+                };
+                *e = match style {
+                    0 => as_text(cast(x, two)),
+                    2 => as_text(x),
+                    _ => Expr::typed(
+                        ExprKind::Func {
+                            func: Func::Format,
+                            args: vec![
+                                cast(x, two),
+                                Expr::typed(
+                                    ExprKind::Literal {
+                                        value: Literal::String {
+                                            value: "N2".into(),
+                                            national: false,
+                                        },
+                                    },
+                                    span,
+                                    DataType::string(),
+                                ),
+                            ],
+                        },
+                        span,
+                        to.clone(),
+                    ),
+                };
+            }
             ExprKind::Cast { expr, to, .. } if to.is_string() && self.is_money(expr, 0) => {
                 let inner = take(expr);
                 **expr = cast(
