@@ -824,7 +824,7 @@ impl Types {
                 func: Func::ConvertStyle { style, try_ },
                 args,
             } if e.ty.is_string()
-                && matches!(*style, 0 | 1 | 2)
+                && matches!(*style, 0..=2)
                 && args.len() == 2
                 && self.is_money(&args[1], 0) =>
             {
