@@ -1201,7 +1201,32 @@ impl VisitorMut for Types {
                 .collect();
             self.catalog.define(&def.name, cols);
         }
-        match self.stmt_scope(s) {
+        let scope = match &s.kind {
+            // Computed columns read the table's other columns.
+            StmtKind::CreateTable(def) if def.columns.iter().any(|c| c.computed.is_some()) => {
+                Some(vec![Entry {
+                    names: vec![def.name.source.name().to_lowercase()],
+                    cols: Some(
+                        def.columns
+                            .iter()
+                            .filter(|c| c.computed.is_none())
+                            .map(|c| (c.name.value.clone(), c.ty.clone()))
+                            .collect(),
+                    ),
+                    money: def
+                        .columns
+                        .iter()
+                        .filter(|c| {
+                            c.source_type.eq_ignore_ascii_case("money")
+                                || c.source_type.eq_ignore_ascii_case("smallmoney")
+                        })
+                        .map(|c| c.name.value.to_lowercase())
+                        .collect(),
+                }])
+            }
+            _ => self.stmt_scope(s),
+        };
+        match scope {
             Some(scope) => {
                 self.scopes.push(scope);
                 self.stmt_scope_pushed.push(true);
@@ -1213,6 +1238,32 @@ impl VisitorMut for Types {
     fn leave_stmt(&mut self, s: &mut Stmt) {
         if self.stmt_scope_pushed.pop().unwrap_or(false) {
             self.scopes.pop();
+        }
+        if let StmtKind::CreateTable(def) = &mut s.kind {
+            // A computed column has the type of its expression.
+            let mut changed = false;
+            for c in &mut def.columns {
+                if let (Some(e), DataType::Unknown) = (&c.computed, &c.ty) {
+                    if e.ty != DataType::Unknown {
+                        c.ty = e.ty.clone();
+                        changed = true;
+                    }
+                }
+            }
+            if changed {
+                let cols = def
+                    .columns
+                    .iter()
+                    .map(|c| ColumnInfo {
+                        name: c.name.value.clone(),
+                        ty: c.ty.clone(),
+                        default: c.default.clone(),
+                        identity: c.identity,
+                        source_type: c.source_type.clone(),
+                    })
+                    .collect();
+                self.catalog.define(&def.name, cols);
+            }
         }
         match &mut s.kind {
             StmtKind::CreateTableAs { name, query } => {
