@@ -29,6 +29,7 @@
 #![warn(missing_docs)]
 
 mod build;
+mod clash;
 pub mod collation;
 pub mod legalise;
 pub mod naming;
@@ -98,6 +99,7 @@ pub fn run(module: &mut Module, options: &PassOptions) -> PassResult {
     let (notes, diags) = collation::run(module, options);
     result.collation_notes = notes;
     result.diagnostics.extend(diags);
+    result.diagnostics.extend(clash::run(module));
     result
         .diagnostics
         .extend(legalise::run(module, options, &catalog));

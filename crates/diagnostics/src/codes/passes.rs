@@ -99,6 +99,15 @@ crate::declare_codes! {
         example: "CREATE TABLE dbo.[Claim Line] (id INT); CREATE TABLE dbo.Claim_Line (id INT, x INT);",
         what_to_do: "Rename one of the tables in the source (or in the output) so that their normalised names differ.",
     }
+    SX3515 {
+        title: "variable printed like a column",
+        severity: Warning,
+        kind: Semantic,
+        meaning: "A T-SQL variable `@name` is printed as `v_name`, and the input also has a column named `v_name`. In a statement that can see that column, Spark reads the column, not the variable, so a filter such as `WHERE v_id = @id` compares the column with itself.",
+        why: "T-SQL tells variables from columns by the `@` sigil; Databricks SQL resolves an unqualified name to a column before a session or local variable.",
+        example: "CREATE TABLE dbo.V (id INT, v_id INT); DECLARE @id INT = 5; SELECT * FROM dbo.V WHERE v_id = @id;",
+        what_to_do: "Rename the variable (or the column) in the source or in the output so that the printed names differ.",
+    }
     SX4500 {
         title: "database or server part of a table or function name dropped",
         severity: Info,
