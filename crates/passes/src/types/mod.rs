@@ -246,6 +246,20 @@ fn arith(l: &DataType, r: &DataType) -> DataType {
     }
 }
 
+/// What the catalog records of a CREATE TABLE's columns.
+fn column_infos(def: &sqlxlate_ir::TableDef) -> Vec<ColumnInfo> {
+    def.columns
+        .iter()
+        .map(|c| ColumnInfo {
+            name: c.name.value.clone(),
+            ty: c.ty.clone(),
+            default: c.default.clone(),
+            identity: c.identity,
+            source_type: c.source_type.clone(),
+        })
+        .collect()
+}
+
 fn cast(e: Expr, to: DataType) -> Expr {
     let span = e.span;
     Expr::typed(
@@ -1188,18 +1202,7 @@ impl VisitorMut for Types {
             }
         }
         if let StmtKind::CreateTable(def) = &s.kind {
-            let cols = def
-                .columns
-                .iter()
-                .map(|c| ColumnInfo {
-                    name: c.name.value.clone(),
-                    ty: c.ty.clone(),
-                    default: c.default.clone(),
-                    identity: c.identity,
-                    source_type: c.source_type.clone(),
-                })
-                .collect();
-            self.catalog.define(&def.name, cols);
+            self.catalog.define(&def.name, column_infos(def));
         }
         let scope = match &s.kind {
             // Computed columns read the table's other columns.
@@ -1251,18 +1254,7 @@ impl VisitorMut for Types {
                 }
             }
             if changed {
-                let cols = def
-                    .columns
-                    .iter()
-                    .map(|c| ColumnInfo {
-                        name: c.name.value.clone(),
-                        ty: c.ty.clone(),
-                        default: c.default.clone(),
-                        identity: c.identity,
-                        source_type: c.source_type.clone(),
-                    })
-                    .collect();
-                self.catalog.define(&def.name, cols);
+                self.catalog.define(&def.name, column_infos(def));
             }
         }
         match &mut s.kind {
