@@ -1216,15 +1216,8 @@ impl VisitorMut for Types {
                             .map(|c| (c.name.value.clone(), c.ty.clone()))
                             .collect(),
                     ),
-                    money: def
-                        .columns
-                        .iter()
-                        .filter(|c| {
-                            c.source_type.eq_ignore_ascii_case("money")
-                                || c.source_type.eq_ignore_ascii_case("smallmoney")
-                        })
-                        .map(|c| c.name.value.to_lowercase())
-                        .collect(),
+                    // The table was just defined in the catalog (above).
+                    money: self.money_cols(&def.name),
                 }])
             }
             _ => self.stmt_scope(s),
